@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Upcoming-language features turned on for every target, as swift-log does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "kgexport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kgexport", targets: ["kgexport"]),
+        .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
+        .library(name: "RDFFormats", targets: ["RDFFormats"]),
+        .library(name: "PropertyGraph", targets: ["PropertyGraph"]),
+        .library(name: "DatasetKit", targets: ["DatasetKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "XMLSupport",
+            dependencies: ["CLibXML2", "KnowledgeGraph"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KnowledgeGraph",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RDFFormats",
+            dependencies: ["KnowledgeGraph", "XMLSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PropertyGraph",
+            dependencies: ["KnowledgeGraph", "XMLSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DatasetKit",
+            dependencies: ["KnowledgeGraph", "RDFFormats", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kgexport",
+            dependencies: [
+                "KnowledgeGraph", "RDFFormats", "PropertyGraph", "DatasetKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "kgexportTests", dependencies: ["kgexport"], swiftSettings: swiftSettings),
+    ]
+)

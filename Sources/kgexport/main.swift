@@ -1,0 +1,25 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error.
+do {
+    var command = try KGExport.parseAsRoot()
+    do {
+        try command.run()
+    } catch let failure as CommandFailure {
+        failure.report()
+        exit(1)
+    } catch {
+        KGExport.exit(withError: error)
+    }
+} catch {
+    let code = KGExport.exitCode(for: error)
+    if code == .success {
+        KGExport.exit(withError: error)
+    }
+    // Help and version requests exit 0 above; everything else here is a usage error.
+    FileHandleOutput.standardError(KGExport.fullMessage(for: error))
+    exit(2)
+}
