@@ -1,13 +1,13 @@
 internal import CLibXML2
 import KnowledgeGraph
 
-/// One parse with libxml2's SAX2 interface: the C callbacks, the text buffer, positions, and
-/// the first failure.
+/// The state of one parse with libxml2's SAX2 interface: the C callbacks, the text buffer,
+/// positions, and the first failure.
 ///
 /// libxml2 hands each callback the parser context (`userData` stays the context so that the
-/// default SAX2 DTD handlers keep working); the session is found through the context's
+/// default SAX2 DTD handlers keep working); the state is found through the context's
 /// `_private` field, which libxml2 copies into the sub-parsers it uses for entity content.
-final class SAXSession {
+final class SAXParseState {
     let source: String
     let bytes: UnsafeBufferPointer<UInt8>
     let parser: xmlParserCtxtPtr
@@ -38,7 +38,7 @@ final class SAXSession {
         self.handler = handler
         self.positions = LocationTracker(bytes: bytes)
         self.convertedMarkupEnd = SourceLocation(file: source, line: 1, column: 1)
-        self.reportedBytesLimit = SAXSession.amplificationFactor * bytes.count + SAXSession.amplificationAllowance
+        self.reportedBytesLimit = SAXParseState.amplificationFactor * bytes.count + SAXParseState.amplificationAllowance
     }
 
     /// Without entities, text and attribute values are never longer than the document itself.
@@ -54,21 +54,21 @@ final class SAXSession {
         return false
     }
 
-    /// Points the parser's SAX2 handler at this session's callbacks.
+    /// Points the parser's SAX2 handler at this state's callbacks.
     func install() {
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         guard let sax = parser.pointee.sax else { return }
-        sax.pointee.startElementNs = SAXSession.startElement
-        sax.pointee.endElementNs = SAXSession.endElement
-        sax.pointee.characters = SAXSession.characters
-        sax.pointee.ignorableWhitespace = SAXSession.characters
-        sax.pointee.cdataBlock = SAXSession.characters
-        sax.pointee.processingInstruction = SAXSession.processingInstruction
-        sax.pointee.comment = SAXSession.comment
-        sax.pointee.getEntity = SAXSession.getEntity
-        sax.pointee.getParameterEntity = SAXSession.getParameterEntity
-        sax.pointee.externalSubset = SAXSession.externalSubset
-        sax.pointee.serror = SAXSession.structuredError
+        sax.pointee.startElementNs = SAXParseState.startElement
+        sax.pointee.endElementNs = SAXParseState.endElement
+        sax.pointee.characters = SAXParseState.characters
+        sax.pointee.ignorableWhitespace = SAXParseState.characters
+        sax.pointee.cdataBlock = SAXParseState.characters
+        sax.pointee.processingInstruction = SAXParseState.processingInstruction
+        sax.pointee.comment = SAXParseState.comment
+        sax.pointee.getEntity = SAXParseState.getEntity
+        sax.pointee.getParameterEntity = SAXParseState.getParameterEntity
+        sax.pointee.externalSubset = SAXParseState.externalSubset
+        sax.pointee.serror = SAXParseState.structuredError
         sax.pointee.error = nil
         sax.pointee.warning = nil
         sax.pointee.fatalError = nil
@@ -118,7 +118,7 @@ final class SAXSession {
         return offset >= 0 && offset <= bytes.count ? offset : nil
     }
 
-    /// libxml2's own idea of the current position, for documents not in UTF-8.
+    /// libxml2's own line and column of the current position (used when byte offsets cannot be).
     private func libxmlLocation(_ context: xmlParserCtxtPtr) -> SourceLocation {
         guard let input = context.pointee.input else { return SourceLocation(file: source, line: 1, column: 1) }
         return SourceLocation(file: source, line: max(1, Int(input.pointee.line)), column: max(1, Int(input.pointee.col)))
@@ -340,61 +340,61 @@ final class SAXSession {
 
     // MARK: - C callbacks
 
-    private static func session(_ context: UnsafeMutableRawPointer?) -> (SAXSession, xmlParserCtxtPtr)? {
+    private static func state(_ context: UnsafeMutableRawPointer?) -> (SAXParseState, xmlParserCtxtPtr)? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let opaque = parser.pointee._private else { return nil }
-        return (Unmanaged<SAXSession>.fromOpaque(opaque).takeUnretainedValue(), parser)
+        return (Unmanaged<SAXParseState>.fromOpaque(opaque).takeUnretainedValue(), parser)
     }
 
     private static let startElement: startElementNsSAX2Func = {
         context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
-        guard let (session, parser) = session(context), let localName else { return }
-        session.startElement(parser, localName: localName, prefix: prefix, uri: uri,
+        guard let (state, parser) = state(context), let localName else { return }
+        state.startElement(parser, localName: localName, prefix: prefix, uri: uri,
                              namespaceCount: Int(namespaceCount), namespaces: namespaces,
                              attributeCount: Int(attributeCount), attributes: attributes)
     }
 
     private static let endElement: endElementNsSAX2Func = { context, localName, prefix, uri in
-        guard let (session, parser) = session(context), let localName else { return }
-        session.endElement(parser, localName: localName, prefix: prefix, uri: uri)
+        guard let (state, parser) = state(context), let localName else { return }
+        state.endElement(parser, localName: localName, prefix: prefix, uri: uri)
     }
 
     private static let characters: charactersSAXFunc = { context, pointer, count in
-        guard let (session, parser) = session(context), let pointer else { return }
-        session.characters(parser, pointer, Int(count))
+        guard let (state, parser) = state(context), let pointer else { return }
+        state.characters(parser, pointer, Int(count))
     }
 
     private static let processingInstruction: processingInstructionSAXFunc = { context, target, data in
-        guard let (session, parser) = session(context), let target else { return }
-        session.processingInstruction(parser, target: target, data: data)
+        guard let (state, parser) = state(context), let target else { return }
+        state.processingInstruction(parser, target: target, data: data)
     }
 
     private static let comment: commentSAXFunc = { context, value in
-        guard let (session, parser) = session(context), let value else { return }
-        session.comment(parser, value)
+        guard let (state, parser) = state(context), let value else { return }
+        state.comment(parser, value)
     }
 
     private static let getEntity: getEntitySAXFunc = { context, name in
         let entity = xmlSAX2GetEntity(context, name)
-        guard let (session, parser) = session(context) else { return entity }
-        return session.refuseExternal(entity, parameter: false, parser)
+        guard let (state, parser) = state(context) else { return entity }
+        return state.refuseExternal(entity, parameter: false, parser)
     }
 
     private static let getParameterEntity: getParameterEntitySAXFunc = { context, name in
         let entity = xmlSAX2GetParameterEntity(context, name)
-        guard let (session, parser) = session(context) else { return entity }
-        return session.refuseExternal(entity, parameter: true, parser)
+        guard let (state, parser) = state(context) else { return entity }
+        return state.refuseExternal(entity, parameter: true, parser)
     }
 
     private static let externalSubset: externalSubsetSAXFunc = { context, _, externalID, systemID in
-        guard let (session, parser) = session(context) else { return }
-        session.externalSubset(parser, externalID: externalID, systemID: systemID)
+        guard let (state, parser) = state(context) else { return }
+        state.externalSubset(parser, externalID: externalID, systemID: systemID)
     }
 
     private static let structuredError: xmlStructuredErrorFunc = { userData, error in
-        guard let (session, parser) = session(userData), let error else { return }
-        session.libxmlError(error.pointee, parser)
+        guard let (state, parser) = state(userData), let error else { return }
+        state.libxmlError(error.pointee, parser)
     }
 }
 
