@@ -15,7 +15,7 @@ final class SAXParseState {
 
     /// The first problem; once set, later events are ignored and the parser is stopped.
     private(set) var failure: Diagnostic?
-    private var positions: LocationTracker
+    private var positions = TextPositionCounter()
     /// Character data not yet reported (libxml2 delivers it in pieces).
     private var text: [UInt8] = []
     private var textLocation: SourceLocation?
@@ -36,7 +36,6 @@ final class SAXParseState {
         self.bytes = bytes
         self.parser = parser
         self.handler = handler
-        self.positions = LocationTracker(bytes: bytes)
         self.convertedMarkupEnd = SourceLocation(file: source, line: 1, column: 1)
         self.reportedBytesLimit = SAXParseState.amplificationFactor * bytes.count + SAXParseState.amplificationAllowance
     }
@@ -148,7 +147,7 @@ final class SAXParseState {
     }
 
     private func location(ofOffset offset: Int) -> SourceLocation {
-        let (line, column) = positions.position(of: offset)
+        let (line, column) = positions.position(of: offset, in: bytes)
         return SourceLocation(file: source, line: line, column: column)
     }
 
