@@ -178,7 +178,7 @@ private struct BuildRun {
             } else if let info, schema.valueKind(of: info) == .resource {
                 object = resourceTerm(value, property: property.key, base: base)
             } else {
-                object = literalTerm(value, info: info)
+                object = literalTerm(value, property: property.key, info: info)
             }
             guard let object else { continue }
             let triple = Triple(subject: subject, predicate: predicate, object: object)
@@ -221,14 +221,14 @@ private struct BuildRun {
     }
 
     /// A value of a datatype or annotation property (or of an undeclared one).
-    mutating func literalTerm(_ value: DatasetValue, info: Schema.PropertyInfo?) -> Term? {
+    mutating func literalTerm(_ value: DatasetValue, property: String, info: Schema.PropertyInfo?) -> Term? {
         switch value.form {
         case .text(let text):
             if info == nil, text.hasPrefix("<"), text.hasSuffix(">") {
                 return resolveName(text, at: value.location, what: "the value").map(Term.iri)
             }
             let datatype = info.flatMap(defaultDatatype) ?? Vocabulary.xsdString
-            return literal(text, datatype: datatype, at: value.location)
+            return literal(text, datatype: datatype, property: property, at: value.location)
         case .languageTagged(let text, let language):
             do throws(LiteralError) {
                 return .literal(try Literal(text, language: language.value))
@@ -241,16 +241,16 @@ private struct BuildRun {
             guard let datatype = resolveName(datatypeName.value, at: datatypeName.location, what: "the datatype") else {
                 return nil
             }
-            return literal(text, datatype: datatype, at: datatypeName.location)
+            return literal(text, datatype: datatype, property: property, at: datatypeName.location)
         }
     }
 
-    mutating func literal(_ text: String, datatype: IRI, at location: SourceLocation) -> Term? {
+    mutating func literal(_ text: String, datatype: IRI, property: String, at location: SourceLocation) -> Term? {
         do throws(LiteralError) {
             return .literal(try Literal(text, datatype: datatype))
         } catch {
-            report("invalid-literal", "a literal of type rdf:langString needs a language: write {value: …, lang: …}",
-                   at: location)
+            report("missing-language", "property '\(property)' takes text with a language tag: "
+                   + "write {value: \(text), lang: …}", at: location)
             return nil
         }
     }
