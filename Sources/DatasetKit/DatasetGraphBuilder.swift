@@ -268,34 +268,17 @@ private struct BuildRun {
 
     // MARK: Output prefixes
 
-    /// The prefixes writers should use: the dataset's, the dataset id for its own nodes, the
-    /// ontology's and the well-known ones, keeping only namespaces the graph uses.
+    /// The prefixes writers should use (they declare only those the output needs): the
+    /// dataset's, the dataset id for its own nodes, the ontology's and the well-known ones.
     func outputPrefixes(base: String) -> PrefixMap {
-        var candidates = PrefixMap()
-        for declaration in document.prefixes { candidates.add(prefix: declaration.prefix, namespace: declaration.namespace.value) }
-        if let id = document.id?.value, DatasetParser.isValidPrefix(id), namespaces[id] == nil {
-            candidates.add(prefix: id, namespace: base)
-        }
-        for entry in schema.prefixes.entries { candidates.add(prefix: entry.prefix, namespace: entry.namespace) }
-        candidates.add(prefix: "ng", namespace: builder.vocabularyNamespace)
-        for entry in WellKnownPrefixes.all.entries { candidates.add(prefix: entry.prefix, namespace: entry.namespace) }
-        var used: Set<String> = []
-        func note(_ iri: IRI) {
-            for entry in candidates.entries where iri.value.hasPrefix(entry.namespace) { used.insert(entry.namespace) }
-        }
-        for triple in result.graph {
-            if let iri = triple.subject.iri { note(iri) }
-            note(triple.predicate)
-            switch triple.object {
-            case .iri(let iri): note(iri)
-            case .literal(let literal): note(literal.datatype)
-            case .blank: break
-            }
-        }
         var prefixes = PrefixMap()
-        for entry in candidates.entries where used.contains(entry.namespace) {
-            prefixes.add(prefix: entry.prefix, namespace: entry.namespace)
+        for declaration in document.prefixes { prefixes.add(prefix: declaration.prefix, namespace: declaration.namespace.value) }
+        if let id = document.id?.value, DatasetParser.isValidPrefix(id), namespaces[id] == nil {
+            prefixes.add(prefix: id, namespace: base)
         }
+        for entry in schema.prefixes.entries { prefixes.add(prefix: entry.prefix, namespace: entry.namespace) }
+        prefixes.add(prefix: "ng", namespace: builder.vocabularyNamespace)
+        for entry in WellKnownPrefixes.all.entries { prefixes.add(prefix: entry.prefix, namespace: entry.namespace) }
         return prefixes
     }
 

@@ -69,10 +69,12 @@ import Testing
         #expect(loaded.graph.objects(of: subject, ngTerm("count")) == [typed("007", Vocabulary.xsdInteger)])
     }
 
-    @Test func prefixesForWritersAreTheUsedOnes() throws {
+    /// The dataset's prefixes come first, then the dataset id for its nodes, the ontology's, the well-known ones.
+    @Test func prefixesForWriters() throws {
         let prefixes = try Fixtures.load("valid.yaml").graph.prefixes
         let names = prefixes.entries.map(\.prefix)
-        #expect(names == ["wd", "test-set", "ng", "prov", "rdf", "rdfs", "xsd", "owl", "skos"])
+        #expect(names == ["wd", "test-set", "ng", "prov", "rdf", "rdfs", "xsd", "owl", "dcterms", "foaf", "org",
+                          "schema", "sem", "skos", "time"])
         #expect(prefixes.namespace(for: "test-set") == base)
         #expect(prefixes.namespace(for: "ng") == ng)
     }
