@@ -27,8 +27,9 @@ struct ExportCommand: ParsableCommand {
         do {
             for path in try job.run(into: out) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {
+            let errors = diagnostics.filter { $0.severity == .error }.count
             throw CommandFailure(diagnostics.map(\.description)
-                                 + ["\(dataset): \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"); nothing was written"])
+                                 + ["\(dataset): \(errors) error\(errors == 1 ? "" : "s"); nothing was written"])
         } catch .write(let error) {
             throw CommandFailure([error.description, "nothing was written"])
         }
