@@ -413,10 +413,12 @@ final class RDFXMLGraphBuilder: XMLEventHandler {
 
     /// The start of `text` (its first line, at most 40 characters), quoted, for messages.
     private static func quote(_ text: String) -> String {
-        let trimmed = text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-        let line = trimmed.prefix(while: { $0 != "\n" && $0 != "\r" })
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }
+        var trimmed = Substring(text.drop(while: isSpace))
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+        let line = trimmed.prefix(while: { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
         var shown = String(line.prefix(40))
-        while shown.last == " " || shown.last == "\t" { shown.removeLast() }
+        while let last = shown.last, isSpace(last) { shown.removeLast() }
         return "\"" + shown + (shown.count < trimmed.count ? "…" : "") + "\""
     }
 

@@ -298,7 +298,7 @@ final class SAXSession {
         let location: SourceLocation
         let offset = context == parser ? currentOffset() : nil
         if let offset, offset >= bytes.count {
-            message += " (the document ends before it is complete)"
+            message = "the document ends before it is complete (\(message))"
         }
         if let offset, error.domain == Int32(XML_FROM_NAMESPACE.rawValue) {
             // Namespace errors are found at the end of a start tag: report the tag.
