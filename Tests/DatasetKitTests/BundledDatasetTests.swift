@@ -43,4 +43,16 @@ import Testing
             #expect(committed == artifact.bytes, "Exports/\(artifact.fileName) is stale: run `make export`")
         }
     }
+
+    /// The example in Datasets/README.md is a valid dataset.
+    @Test func readmeExampleIsValid() throws {
+        let readme = String(decoding: try InputFile.read(Self.root + "/Datasets/README.md"), as: UTF8.self)
+        let parts = readme.split(separator: "```yaml\n", maxSplits: 1, omittingEmptySubsequences: false)
+        try #require(parts.count == 2)
+        let example = try #require(parts[1].split(separator: "```", maxSplits: 1).first)
+        let ontology = try OntologyFile.read(Self.root + "/Ontology/newsgraph.owl")
+        let loaded = DatasetLoader(ontology: ontology).load(Array(example.utf8), file: "README.md")
+        #expect(loaded.diagnostics.map(\.description) == [])
+        #expect(loaded.nodeCount == 5)
+    }
 }
