@@ -21,6 +21,8 @@ final class SAXSession {
     private var textLocation: SourceLocation?
     /// Byte offset just after the last markup reported, where following text starts.
     private var markupEnd = 0
+    /// The same as a location, for documents converted from another encoding.
+    private var convertedMarkupEnd: SourceLocation
     /// Strings for names and namespace URIs that live in libxml2's dictionary, by address.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
     /// Bytes of text and attribute values reported so far, and how many entity expansion may
@@ -35,6 +37,7 @@ final class SAXSession {
         self.parser = parser
         self.handler = handler
         self.positions = LocationTracker(bytes: bytes)
+        self.convertedMarkupEnd = SourceLocation(file: source, line: 1, column: 1)
         self.reportedBytesLimit = SAXSession.amplificationFactor * bytes.count + SAXSession.amplificationAllowance
     }
 
@@ -121,6 +124,29 @@ final class SAXSession {
         return SourceLocation(file: source, line: max(1, Int(input.pointee.line)), column: max(1, Int(input.pointee.col)))
     }
 
+    /// For documents libxml2 converts to UTF-8: finds the tag's `<` in the converted text
+    /// (libxml2 keeps a whole tag in its buffer while reporting it) and counts back from
+    /// libxml2's current line and column.
+    private func convertedTagLocation(isStart: Bool) -> SourceLocation {
+        let current = libxmlLocation(parser)
+        guard let input = parser.pointee.input, let base = input.pointee.base, let cursor = input.pointee.cur,
+              cursor > base else { return current }
+        let end = cursor - base
+        convertedMarkupEnd = current
+        if isStart { convertedMarkupEnd.column += base[end] == UInt8(ascii: "/") ? 2 : 1 }
+        var start = end
+        while start > 0 && base[start] != UInt8(ascii: "<") { start -= 1 }
+        guard base[start] == UInt8(ascii: "<") else { return current }
+        func characters(_ range: Range<Int>) -> Int { range.filter { base[$0] & 0xC0 != 0x80 }.count }
+        let newlines = (start..<end).filter { base[$0] == 0x0A }.count
+        if newlines == 0 {
+            return SourceLocation(file: source, line: current.line, column: max(1, current.column - characters(start..<end)))
+        }
+        var lineStart = start
+        while lineStart > 0 && base[lineStart - 1] != 0x0A { lineStart -= 1 }
+        return SourceLocation(file: source, line: max(1, current.line - newlines), column: characters(lineStart..<start) + 1)
+    }
+
     private func location(ofOffset offset: Int) -> SourceLocation {
         let (line, column) = positions.position(of: offset)
         return SourceLocation(file: source, line: line, column: column)
@@ -138,7 +164,7 @@ final class SAXSession {
     /// `isStart`: libxml2 calls the start callback with the parser on the tag's `>` (or `/>`),
     /// the end callback just after the `>`.
     private func tagLocation(_ context: xmlParserCtxtPtr, isStart: Bool) -> SourceLocation {
-        guard let offset = currentOffset() else { return libxmlLocation(parser) }
+        guard let offset = currentOffset() else { return convertedTagLocation(isStart: isStart) }
         if context != parser {
             markupEnd = offset
             return location(ofOffset: markupStart(endingAt: offset - 1, opener: UInt8(ascii: "&")))
@@ -238,7 +264,7 @@ final class SAXSession {
     private func characters(_ context: xmlParserCtxtPtr, _ pointer: UnsafePointer<xmlChar>, _ count: Int) {
         guard failure == nil, count > 0, account(count, context) else { return }
         if text.isEmpty {
-            textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : libxmlLocation(parser)
+            textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : convertedMarkupEnd
         }
         text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }

@@ -34,6 +34,9 @@ public struct XMLEventReader: Sendable {
     ///   (code `xml-syntax`) with its position.
     public func read(_ bytes: [UInt8], source: String, into handler: some XMLEventHandler) throws(Diagnostic) {
         XMLEnvironment.prepare()
+        // libxml2 keeps the generic error handler per thread; a few errors (encoding
+        // conversion) go only there, so silence it on whichever thread parses.
+        kg_silenceGenericErrors()
         guard bytes.count <= sizeLimit else {
             throw Diagnostic(code: "input", message: "the document is larger than the limit of \(sizeLimit) bytes",
                              location: SourceLocation(file: source, line: 1, column: 1))
