@@ -7,7 +7,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 KGEXPORT=${KGEXPORT:-.build/release/kgexport}
 SHARED_DIR=${SHARED_DIR:-../shared}
-suite=${W3C_RDF_TESTS:-$SHARED_DIR/w3c-rdf-tests/rdf/rdf11/rdf-xml}
+suite=${W3C_RDF_TESTS:-$SHARED_DIR/w3c-rdf-tests}/rdf/rdf11/rdf-xml
 
 if [ ! -x "$KGEXPORT" ]; then
   echo "kgexport not found at $KGEXPORT (build it, or set KGEXPORT)"
@@ -22,7 +22,7 @@ suite_arguments=()
 if [ -f "$suite/manifest.ttl" ]; then
   suite_arguments=(--suite "$suite")
 else
-  echo "the W3C RDF/XML test suite is not at $suite (set W3C_RDF_TESTS or SHARED_DIR)"
+  echo "the W3C RDF/XML test suite is not at $suite (set W3C_RDF_TESTS to the folder of w3c/rdf-tests, or SHARED_DIR)"
   if [ "${CI:-}" = "true" ]; then
     echo "it is required under CI"
     exit 1

@@ -100,12 +100,12 @@ def main():
     parser.add_argument("workdir")
     parser.add_argument("--suite", action="append", default=[])
     parser.add_argument("graphs", nargs="*")
-    arguments = parser.parse_args()
+    arguments = parser.parse_intermixed_args()
 
     cases = [test for suite in arguments.suite for test in positive_tests(suite)]
     cases += [(os.path.basename(path), path) for path in arguments.graphs]
     counts = {(tool, fmt): [0, 0] for tool in ("rapper", "rdflib") for fmt, *_ in FORMATS}
-    refused, failures, deterministic = [], [], 0
+    refused, failures, warnings, deterministic = [], [], [], 0
 
     for name, source in cases:
         expected = rdflib.Graph().parse(source, format="nt")
@@ -137,14 +137,19 @@ def main():
                 os.remove(again)
 
             raptor = subprocess.run(["rapper", "-q", "-i", fmt, "-o", "ntriples", out], capture_output=True, text=True)
+            # Exit status 2 means warnings only; rapper warns about names such as rdf:foo that
+            # the RDF/XML grammar allows (the W3C suite's rdfms-rdf-names-use-warn tests).
+            warned = raptor.returncode == 2 and all("Warning" in line for line in raptor.stderr.splitlines())
             try:
-                ok = raptor.returncode == 0 and same(rdflib.Graph().parse(data=raptor.stdout, format="nt"), expected)
+                ok = (raptor.returncode == 0 or warned) and same(rdflib.Graph().parse(data=raptor.stdout, format="nt"), expected)
             except Exception as error:  # noqa: BLE001 - any parse failure is a failed round trip
                 ok = False
                 raptor.stderr += str(error)
             counts[("rapper", fmt)][0 if ok else 1] += 1
             if not ok:
                 failures.append(f"{name} -> {display}: rapper did not read back the same graph {raptor.stderr.strip()}")
+            elif warned:
+                warnings.append(f"{name} -> {display}: {raptor.stderr.strip()}")
 
             try:
                 ok = same(rdflib.Graph().parse(out, format=rdflib_format), expected)
@@ -164,6 +169,9 @@ def main():
     print(f"expected refusals (RDF/XML cannot express the graph): {len(refused)}")
     for line in refused:
         print(f"  refused as expected: {line}")
+    print(f"read back the same graph, but rapper warned: {len(warnings)}")
+    for line in warnings:
+        print(f"  rapper warning: {line}")
     for line in failures:
         print(f"FAIL {line}")
     return 1 if failures else 0

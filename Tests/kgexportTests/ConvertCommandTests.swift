@@ -69,7 +69,8 @@ import Testing
 
     /// Malformed N-Triples: the reader's message with FILE:LINE:COL, exit 1, no output.
     @Test(arguments: [
-        ("<http://example.org/s> <http://example.org/p> \"x\"@en_US .\n", "language"),
+        ("<http://example.org/s> <http://example.org/p> \"x\"@e .\n", "language tag"),
+        ("<http://example.org/s> <http://example.org/p> \"x\"@abcdefghi .\n", "language tag"),
         ("<http://example.org/s> <http://example.org/p> <relative/path> .\n", "relative"),
     ])
     func malformedInputIsReportedWithItsPosition(line: String, problem: String) throws {
@@ -129,7 +130,8 @@ import Testing
         let result = try CommandRunner.run(["convert", "--from", "nt", "--to", "turtle", "-", "-"], in: folder.path,
                                            input: Data(Self.sample.utf8))
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.output.contains("ex:Stoltenberg a ex:Person ;") || result.output.contains("<http://example.org/ns#Stoltenberg> a <http://example.org/ns#Person> ;"))
+        #expect(result.output.hasPrefix("@prefix ns1: <http://example.org/ns#> .\n"))
+        #expect(result.output.contains("\nns1:Stoltenberg a ns1:Person ;\n"))
         #expect(result.output.contains("\"Jens Stoltenberg\"@en"))
         #expect(try folder.contents().isEmpty)
 
