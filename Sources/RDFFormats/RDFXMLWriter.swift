@@ -63,7 +63,7 @@ public struct RDFXMLWriter: GraphSerializer {
         }
 
         // Pass 2: the order of the document, and the typed node element of each subject.
-        let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
+        let descriptions = CanonicalOrder.descriptions(BlankNodeRelabeling.relabelledTriples(graph))
         var nodeTypes: [Triple?] = []
         nodeTypes.reserveCapacity(descriptions.count)
         for description in descriptions {
