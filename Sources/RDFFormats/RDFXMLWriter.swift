@@ -82,6 +82,8 @@ public struct RDFXMLWriter: GraphSerializer {
             try stream(descriptions, nodeTypes, names: &names, predicateNames, to: sink)
         } catch let error as WriteError {
             throw error
+        } catch let error as OutputError {
+            throw .output(error)
         } catch let error as XMLWriteError {
             throw .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
         } catch {
