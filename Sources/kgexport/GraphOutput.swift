@@ -38,6 +38,32 @@ enum GraphOutput {
         }
     }
 
+    /// Opens `path` (`-` for standard output), lets `body` write to it, and commits the file
+    /// only when `body` succeeds; a failure leaves the target as it was.
+    /// - Throws: ``CommandFailure`` with the refusal or the output error.
+    static func stream(to path: String, formatName: String = "N-Triples", source: String = "-",
+                       _ body: (any ByteSink) throws(WriteError) -> Void) throws(CommandFailure) {
+        do throws(WriteError) {
+            if path == "-" {
+                let sink = StandardOutputSink()
+                try body(sink)
+                do { try sink.flush() } catch { throw WriteError.output(error) }
+            } else {
+                let sink: AtomicFileSink
+                do { sink = try AtomicFileSink(path: path) } catch { throw WriteError.output(error) }
+                do throws(WriteError) {
+                    try body(sink)
+                    do { try sink.commit() } catch { throw WriteError.output(error) }
+                } catch {
+                    sink.discard()
+                    throw error
+                }
+            }
+        } catch {
+            throw failure(error, formatName: formatName, path: path, source: source)
+        }
+    }
+
     private static func failure(_ error: WriteError, formatName: String, path: String, source: String) -> CommandFailure {
         let untouched = path == "-" ? "nothing was written" : "\(path) was not written"
         switch error {
