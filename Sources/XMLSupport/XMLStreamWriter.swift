@@ -12,6 +12,9 @@ public import KnowledgeGraph
 public final class XMLStreamWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    /// A reusable NUL-terminated copy of the value being written (see ``writeAttribute(_:utf8:)``).
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 4096
 
     /// Creates a writer. With `indent`, elements are put on their own lines, indented.
     public init(indent: Bool = true, indentString: String = "  ") throws(XMLWriteError) {
@@ -22,6 +25,9 @@ public final class XMLStreamWriter {
         }
         self.buffer = buffer
         self.writer = writer
+        scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        // Grow the output buffer in large steps: it is drained in large blocks.
+        _ = xmlBufferResize(buffer, 1 << 18)
         if indent {
             xmlTextWriterSetIndent(writer, 1)
             xmlTextWriterSetIndentString(writer, indentString)
@@ -31,6 +37,7 @@ public final class XMLStreamWriter {
     deinit {
         xmlFreeTextWriter(writer)
         xmlBufferFree(buffer)
+        scratch.deallocate()
     }
 
     private func check(_ result: Int32, _ what: @autoclosure () -> String) throws(XMLWriteError) {
@@ -77,6 +84,45 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
     }
 
+    // MARK: - Writing prepared names and UTF-8 bytes
+
+    /// Opens an element whose name was prepared once.
+    public func startElement(_ name: PreparedXMLName) throws(XMLWriteError) {
+        let result = name.cString.withUnsafeBufferPointer { xmlTextWriterStartElement(writer, $0.baseAddress) }
+        try check(result, "element <\(name)>")
+    }
+
+    /// Writes an attribute whose value is given as UTF-8 bytes (escaped as ``writeAttribute(_:_:)`` does).
+    /// The bytes must not contain NUL, which XML forbids anyway.
+    public func writeAttribute(_ name: PreparedXMLName, utf8 value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        let text = terminated(value)
+        let result = name.cString.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(writer, $0.baseAddress, text) }
+        try check(result, "attribute \(name)")
+    }
+
+    /// Writes escaped character data given as UTF-8 bytes (without NUL).
+    public func writeText(utf8 text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        try check(xmlTextWriterWriteString(writer, terminated(text)), "text")
+    }
+
+    /// Bytes written and not yet drained (after libxml2's own small buffer is flushed).
+    public var pendingByteCount: Int {
+        _ = xmlTextWriterFlush(writer)
+        return Int(xmlBufferLength(buffer))
+    }
+
+    /// `bytes` copied into the scratch buffer with a final NUL: one `memcpy`, no allocation.
+    private func terminated(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if bytes.count + 1 > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(bytes.count + 1, scratchCapacity * 2)
+            scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        }
+        if let base = bytes.baseAddress { scratch.update(from: base, count: bytes.count) }
+        scratch[bytes.count] = 0
+        return scratch
+    }
+
     /// Moves everything written so far into `sink`.
     public func drain(into sink: some ByteSink) throws(OutputError) {
         _ = xmlTextWriterFlush(writer)
@@ -85,6 +131,18 @@ public final class XMLStreamWriter {
         try sink.write(UnsafeRawBufferPointer(start: content, count: length))
         xmlBufferEmpty(buffer)
     }
+}
+
+/// An element or attribute name (such as `rdf:Description`) prepared once, as NUL-terminated
+/// UTF-8, so that writing it many times costs no conversion.
+public struct PreparedXMLName: Sendable, Hashable, CustomStringConvertible {
+    let cString: [UInt8]
+
+    public init(_ name: String) {
+        cString = Array(name.utf8) + [0]
+    }
+
+    public var description: String { String(decoding: cString.dropLast(), as: UTF8.self) }
 }
 
 /// libxml2 refused to write (out of memory, or an element left unbalanced by a bug).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeGraph
+import RDFFormats
 
 /// `kgexport convert INPUT OUTPUT`: reads a graph in one syntax and writes it in another.
 struct ConvertCommand: ParsableCommand {
@@ -46,6 +47,9 @@ struct ConvertCommand: ParsableCommand {
         valueName: "iri"))
     var base: String?
 
+    @Flag(help: "Print the seconds spent reading and writing on standard error, as `read=SECONDS write=SECONDS`.")
+    var timings = false
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -83,15 +87,32 @@ struct ConvertCommand: ParsableCommand {
               let parser = inputFormat.parser(baseIRI: try baseIRI(for: inputFormat)) else {
             throw ValidationError("The formats could not be determined.")
         }
+        var phases = PhaseTimings()
         let graph: Graph
-        do {
-            let bytes = try InputFile.read(input)
-            graph = try parser.parse(bytes, source: input)
+        let reading = Progress(label: "reading \(input)", unit: "triples")
+        do throws(Diagnostic) {
+            if inputFormat == .ntriples {
+                // Read in chunks: the file is never held whole, the terms go straight into the graph.
+                graph = try NTriplesReader().read(path: input) { bytesRead, totalBytes in
+                    reading.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+                }
+            } else {
+                let bytes = try InputFile.read(input)
+                graph = try parser.parse(bytes, source: input)
+            }
         } catch {
+            reading.finish()
             throw CommandFailure(error.description)
         }
+        reading.finish()
+        phases.lap("read")
+        let writing = Progress(label: "writing \(output)", unit: "triples")
+        defer { writing.finish() }
         try GraphOutput.write(graph, with: outputFormat.serializer(), formatName: outputFormat.displayName,
-                              to: output, source: input)
+                              to: output, source: input, progress: writing)
+        writing.finish()
+        phases.lap("write")
+        if timings { FileHandleOutput.standardError(phases.line) }
     }
 
     /// `--base`, or the input file's own `file:` IRI for RDF/XML read from a file.

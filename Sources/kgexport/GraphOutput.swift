@@ -12,17 +12,17 @@ enum GraphOutput {
     ///   - source: the input the graph came from, for messages about its triples.
     /// - Throws: ``CommandFailure`` with the refusal (naming the triple) or the output error.
     static func write(_ graph: Graph, with serializer: any GraphSerializer, formatName: String,
-                      to path: String, source: String) throws(CommandFailure) {
+                      to path: String, source: String, progress: Progress? = nil) throws(CommandFailure) {
         do {
             if path == "-" {
                 let sink = StandardOutputSink()
-                try serializer.write(graph, to: sink)
+                try serializer.write(graph, to: ProgressSink(sink, progress))
                 do { try sink.flush() } catch { throw WriteError.output(error) }
             } else {
                 let sink: AtomicFileSink
                 do { sink = try AtomicFileSink(path: path) } catch { throw WriteError.output(error) }
                 do {
-                    try serializer.write(graph, to: sink)
+                    try serializer.write(graph, to: ProgressSink(sink, progress))
                     try sink.commit()
                 } catch {
                     sink.discard()
@@ -74,5 +74,23 @@ enum GraphOutput {
         case .output(let outputError):
             return CommandFailure(["\(path): error: \(outputError.reason)", "note: \(untouched)"])
         }
+    }
+}
+
+/// Passes bytes on to another sink and reports how many went through.
+final class ProgressSink: ByteSink {
+    private let inner: any ByteSink
+    private let progress: Progress?
+    private var written = 0
+
+    init(_ inner: any ByteSink, _ progress: Progress?) {
+        self.inner = inner
+        self.progress = progress
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        try inner.write(bytes)
+        written += bytes.count
+        progress?.update(done: 0, bytes: written)
     }
 }
