@@ -25,6 +25,10 @@ struct CanonicalLayout {
     private(set) var groupStarts: [Int] = []
     /// Triple indices, grouped by subject and sorted.
     private(set) var order: [UInt32] = []
+    /// Rank of each predicate among the graph's predicates in byte order, by term id (-1 for
+    /// terms that are not predicates); `predicates[rank]` is the id.
+    private(set) var predicateRank: [Int32] = []
+    private(set) var predicates: [TermID] = []
 
     init(_ graph: Graph) {
         terms = graph.termStore
@@ -99,7 +103,8 @@ struct CanonicalLayout {
             next[rank] += 1
         }
         groupOf = []
-        let predicateRanks = rankPredicates()
+        rankPredicates()
+        let predicateRanks = predicateRank
         var sorted = order
         order = []
         let starts = groupStarts
@@ -113,21 +118,27 @@ struct CanonicalLayout {
         order = sorted
     }
 
-    /// Rank of every predicate by its bytes, so triples of one subject compare predicates by number.
-    private func rankPredicates() -> [TermID: Int] {
-        var distinct: Set<TermID> = []
+    /// Ranks every predicate by its bytes, so triples of one subject compare predicates by number.
+    private mutating func rankPredicates() {
+        var rank = [Int32](repeating: -1, count: terms.count)
+        var distinct: [TermID] = []
         let flat = table.flatIDs
-        for index in 0..<table.count { distinct.insert(flat[3 * index + 1]) }
-        let sorted = distinct.sorted { compareBytes($0, $1) < 0 }
-        var ranks: [TermID: Int] = [:]
-        for (rank, id) in sorted.enumerated() { ranks[id] = rank }
-        return ranks
+        for index in 0..<table.count {
+            let predicate = Int(flat[3 * index + 1])
+            if rank[predicate] < 0 {
+                rank[predicate] = 0
+                distinct.append(TermID(predicate))
+            }
+        }
+        predicates = distinct.sorted { compareBytes($0, $1) < 0 }
+        for (position, id) in predicates.enumerated() { rank[Int(id)] = Int32(position) }
+        predicateRank = rank
     }
 
-    private func sortGroup(_ slice: UnsafeMutableBufferPointer<UInt32>, _ predicateRanks: [TermID: Int]) {
+    private func sortGroup(_ slice: UnsafeMutableBufferPointer<UInt32>, _ predicateRanks: [Int32]) {
         let flat = table.flatIDs
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
-            let pa = predicateRanks[flat[3 * Int(a) + 1]] ?? 0, pb = predicateRanks[flat[3 * Int(b) + 1]] ?? 0
+            let pa = predicateRanks[Int(flat[3 * Int(a) + 1])], pb = predicateRanks[Int(flat[3 * Int(b) + 1])]
             if pa != pb { return pa < pb }
             return compare(flat[3 * Int(a) + 2], flat[3 * Int(b) + 2]) < 0
         }

@@ -56,10 +56,11 @@ public struct RDFXMLWriter: GraphSerializer {
         // the input's own blank node labels. Each distinct term is checked once.
         var checks = TermCheckCache(terms, xml: true)
         var predicateSplits: [TermID: XMLQualifiedNames.Split] = [:]
+        var splitKnown = [Bool](repeating: false, count: terms.count)
         for index in 0..<table.count {
             let s = table.subject(index), p = table.predicate(index), o = table.object(index)
             let clean = checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)
-            if clean && predicateSplits[p] != nil { continue }
+            if clean && splitKnown[Int(p)] { continue }
             let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
             if !clean {
                 try TermChecks.check(triple, format: "RDF/XML")
@@ -69,9 +70,11 @@ public struct RDFXMLWriter: GraphSerializer {
             if predicateSplits[p] == nil {
                 let split = try Self.propertyName(triple, &names)
                 predicateSplits[p] = split
+                splitKnown[Int(p)] = true
                 names.use(split.namespace)
             }
         }
+        splitKnown = []
 
         // Pass 2: the order of the document, and the typed node element of each subject.
         let layout = CanonicalLayout(graph)
@@ -104,8 +107,14 @@ public struct RDFXMLWriter: GraphSerializer {
 
         // Pass 3: stream.
         do {
-            var elementNames: [TermID: PreparedXMLName] = [:]
-            for (predicate, split) in predicateSplits { elementNames[predicate] = PreparedXMLName(try Self.qualifiedName(split, names)) }
+            // Element names by predicate rank (the layout's numbering of predicates).
+            var elementNames: [PreparedXMLName] = []
+            for predicate in layout.predicates {
+                guard let split = predicateSplits[predicate] else {
+                    throw XMLWriteError("no element name was planned for <\(terms.string(predicate))>")
+                }
+                elementNames.append(PreparedXMLName(try Self.qualifiedName(split, names)))
+            }
             var typeNames: [TermID: PreparedXMLName] = [:]
             for (type, split) in typeSplits { if let split { typeNames[type] = PreparedXMLName(try Self.qualifiedName(split, names)) } }
             let plan = StreamPlan(layout: layout, nodeTypes: nodeTypes, elementNames: elementNames, typeNames: typeNames,
@@ -127,7 +136,8 @@ public struct RDFXMLWriter: GraphSerializer {
         let layout: CanonicalLayout
         /// The triple index of each subject's typed node element, or -1.
         let nodeTypes: [Int32]
-        let elementNames: [TermID: PreparedXMLName]
+        /// Element name of each predicate, by the layout's predicate rank.
+        let elementNames: [PreparedXMLName]
         let typeNames: [TermID: PreparedXMLName]
         let xsdString: TermID?
     }
@@ -172,10 +182,7 @@ public struct RDFXMLWriter: GraphSerializer {
             for position in layout.groupStarts[group]..<layout.groupStarts[group + 1] {
                 let index = Int(layout.order[position])
                 if index == typeIndex { continue }
-                guard let name = plan.elementNames[table.predicate(index)] else {
-                    throw XMLWriteError("no element name was planned for <\(terms.string(table.predicate(index)))>")
-                }
-                try writer.startElement(name)
+                try writer.startElement(plan.elementNames[Int(layout.predicateRank[Int(table.predicate(index))])])
                 let object = table.object(index)
                 switch terms.kind(object) {
                 case .iri, .languageTag:

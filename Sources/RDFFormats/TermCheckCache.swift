@@ -42,7 +42,7 @@ struct TermCheckCache {
             ok = true
         case .typedLiteral:
             let datatype = terms.extra(id)
-            ok = isCleanIRI(datatype) && !terms.bytes(datatype).elementsEqual(langString) && isCleanText(terms.bytes(id))
+            ok = isCleanIRI(datatype) && !bytesEqual(langString, terms.bytes(datatype)) && isCleanText(terms.bytes(id))
         case .languageLiteral:
             let tag = terms.extra(id)
             ok = isWellFormedTag(tag) && isCleanText(terms.bytes(tag)) && isCleanText(terms.bytes(id))

@@ -8,18 +8,27 @@ import Darwin
 ///
 /// Large blocks are grown in place or remapped by the allocator rather than copied into a
 /// block of twice the size as `Array` does, so a graph of millions of triples does not need
-/// three times its size for a moment while it grows.
+/// three times its size for a moment while it grows. The mutable state lives behind a pointer,
+/// not in class properties, so hot loops pay no dynamic exclusivity checks.
 package final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    package private(set) var base: UnsafeMutablePointer<Element>
-    package private(set) var count = 0
-    package private(set) var capacity: Int
-
-    package init(capacity: Int = 16) {
-        self.capacity = max(capacity, 1)
-        base = Self.allocate(self.capacity)
+    private struct State {
+        var base: UnsafeMutablePointer<Element>
+        var count: Int
+        var capacity: Int
     }
 
-    deinit { free(base) }
+    private let state: UnsafeMutablePointer<State>
+
+    package init(capacity: Int = 16) {
+        let capacity = max(capacity, 1)
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(base: Self.allocate(capacity), count: 0, capacity: capacity))
+    }
+
+    deinit {
+        free(state.pointee.base)
+        state.deallocate()
+    }
 
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
         guard let raw = malloc(capacity * MemoryLayout<Element>.stride) else {
@@ -28,64 +37,71 @@ package final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendabl
         return raw.bindMemory(to: Element.self, capacity: capacity)
     }
 
+    @inline(__always) package var base: UnsafeMutablePointer<Element> { state.pointee.base }
+    @inline(__always) package var count: Int { state.pointee.count }
+    @inline(__always) package var capacity: Int { state.pointee.capacity }
+
     /// A copy with the same elements.
     package func copy() -> GrowableBuffer<Element> {
         let result = GrowableBuffer(capacity: capacity)
         result.base.update(from: base, count: count)
-        result.count = count
+        result.state.pointee.count = count
         return result
     }
 
     /// Makes room for at least `extra` more elements.
     @inline(__always)
     package func reserve(extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
+        if state.pointee.count + extra > state.pointee.capacity { grow(to: state.pointee.count + extra) }
     }
 
     private func grow(to minimum: Int) {
-        var newCapacity = capacity
+        var newCapacity = state.pointee.capacity
         while newCapacity < minimum { newCapacity = newCapacity < (1 << 20) ? newCapacity * 2 : newCapacity + newCapacity / 2 }
-        guard let raw = realloc(base, newCapacity * MemoryLayout<Element>.stride) else {
+        guard let raw = realloc(state.pointee.base, newCapacity * MemoryLayout<Element>.stride) else {
             fatalError("out of memory growing to \(newCapacity * MemoryLayout<Element>.stride) bytes")
         }
-        base = raw.bindMemory(to: Element.self, capacity: newCapacity)
-        capacity = newCapacity
+        state.pointee.base = raw.bindMemory(to: Element.self, capacity: newCapacity)
+        state.pointee.capacity = newCapacity
     }
 
     @inline(__always)
     package func append(_ element: Element) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = element
-        count += 1
+        let count = state.pointee.count
+        if count == state.pointee.capacity { grow(to: count + 1) }
+        state.pointee.base[count] = element
+        state.pointee.count = count + 1
     }
 
     /// Appends `elements`, returning the index of the first.
     @inline(__always)
     @discardableResult
     package func append(contentsOf elements: UnsafeBufferPointer<Element>) -> Int {
-        let start = count
+        let start = state.pointee.count
         reserve(extra: elements.count)
-        if let source = elements.baseAddress { (base + count).update(from: source, count: elements.count) }
-        count += elements.count
+        if let source = elements.baseAddress { (state.pointee.base + start).update(from: source, count: elements.count) }
+        state.pointee.count = start + elements.count
         return start
     }
 
     @inline(__always)
     package subscript(index: Int) -> Element {
-        get { base[index] }
-        set { base[index] = newValue }
+        get { state.pointee.base[index] }
+        set { state.pointee.base[index] = newValue }
     }
 
     /// Drops the elements from `newCount` on.
     package func truncate(to newCount: Int) {
-        count = min(count, max(0, newCount))
+        state.pointee.count = min(state.pointee.count, max(0, newCount))
     }
 
     /// Gives back unused capacity (after a graph is complete).
     package func shrinkToFit() {
-        guard capacity > count + 16, let raw = realloc(base, max(count, 1) * MemoryLayout<Element>.stride) else { return }
-        base = raw.bindMemory(to: Element.self, capacity: max(count, 1))
-        capacity = max(count, 1)
+        let count = max(state.pointee.count, 1)
+        guard state.pointee.capacity > count + 16,
+              let raw = realloc(state.pointee.base, count * MemoryLayout<Element>.stride) else { return }
+        state.pointee.base = raw.bindMemory(to: Element.self, capacity: count)
+        state.pointee.capacity = count
     }
 
     package var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// IRI checks on UTF-8 bytes, for readers that never make a `String` of a valid IRI.
 package enum IRIBytes {
     /// Whether `bytes` pass ``IRI/check(_:)``: an ASCII letter, then scheme characters up to a
@@ -33,6 +39,22 @@ package enum IRIBytes {
         return true
     }
 
+    /// Whether `bytes` start with a scheme (an ASCII letter, then letters, digits, `+-.`) and a
+    /// colon: all ``isValidAbsolute(_:)`` asks of an IRI whose other bytes are known to be fine.
+    @inline(__always)
+    package static func hasValidScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0, isASCIILetter(bytes[0]) else { return false }
+        var index = 1
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x3A { return true }
+            guard isASCIILetter(byte) || isASCIIDigit(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E else { return false }
+            index += 1
+        }
+        return false
+    }
+
     @inline(__always)
     private static func allowedASCII(_ byte: UInt8) -> Bool {
         guard byte > 0x20 && byte != 0x7F else { return false }
@@ -41,4 +63,18 @@ package enum IRIBytes {
         default: return true
         }
     }
+}
+
+/// Byte-for-byte equality of two buffers (`memcmp`, not element by element).
+@inline(__always)
+package func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return memcmp(pa, pb, a.count) == 0
+}
+
+/// Byte-for-byte equality of an array and a buffer.
+@inline(__always)
+package func bytesEqual(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.withUnsafeBufferPointer { bytesEqual($0, b) }
 }

@@ -34,26 +34,35 @@ package final class TermStore: @unchecked Sendable {
 
     private let arena: GrowableBuffer<UInt8>
     private let entries: GrowableBuffer<Entry>
+    /// The lookup table, behind a pointer so that hot loops pay no exclusivity checks.
     /// Slot: low 32 bits of the hash in the high half, id + 1 in the low half; 0 is empty.
-    private var slots: UnsafeMutablePointer<UInt64>
-    private var slotMask: Int
+    private struct Table {
+        var slots: UnsafeMutablePointer<UInt64>
+        var mask: Int
+    }
+
+    private let table: UnsafeMutablePointer<Table>
 
     package init() {
         arena = GrowableBuffer(capacity: 1 << 12)
         entries = GrowableBuffer(capacity: 256)
-        slotMask = 511
-        slots = Self.allocateSlots(slotMask + 1)
+        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        table.initialize(to: Table(slots: Self.allocateSlots(512), mask: 511))
     }
 
     private init(copying other: TermStore) {
         arena = other.arena.copy()
         entries = other.entries.copy()
-        slotMask = other.slotMask
-        slots = Self.allocateSlots(slotMask + 1)
-        slots.update(from: other.slots, count: slotMask + 1)
+        let mask = other.table.pointee.mask
+        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask))
+        table.pointee.slots.update(from: other.table.pointee.slots, count: mask + 1)
     }
 
-    deinit { free(slots) }
+    deinit {
+        free(table.pointee.slots)
+        table.deallocate()
+    }
 
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
         guard let raw = calloc(count, MemoryLayout<UInt64>.stride) else {
@@ -120,7 +129,8 @@ package final class TermStore: @unchecked Sendable {
         let hash = Self.hash(kind, bytes, extra)
         let info = UInt32(kind.rawValue) << 29 | extra
         let tag = hash & 0xFFFF_FFFF
-        var position = Int(tag) & slotMask
+        let slots = table.pointee.slots, mask = table.pointee.mask
+        var position = Int(tag) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { return nil }
@@ -128,7 +138,7 @@ package final class TermStore: @unchecked Sendable {
                 let id = TermID(truncatingIfNeeded: slot) &- 1
                 if matches(id, bytes, info) { return id }
             }
-            position = (position + 1) & slotMask
+            position = (position + 1) & mask
         }
     }
 
@@ -146,7 +156,8 @@ package final class TermStore: @unchecked Sendable {
         let hash = Self.hash(kind, bytes, extra)
         let info = UInt32(kind.rawValue) << 29 | extra
         let tag = hash & 0xFFFF_FFFF
-        var position = Int(tag) & slotMask
+        let slots = table.pointee.slots, mask = table.pointee.mask
+        var position = Int(tag) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { break }
@@ -154,21 +165,22 @@ package final class TermStore: @unchecked Sendable {
                 let id = TermID(truncatingIfNeeded: slot) &- 1
                 if matches(id, bytes, info) { return id }
             }
-            position = (position + 1) & slotMask
+            position = (position + 1) & mask
         }
         let id = TermID(entries.count)
         precondition(entries.count < 0x1FFF_FFFF, "too many distinct terms for one graph")
         let offset = arena.append(contentsOf: bytes.bindMemory(to: UInt8.self))
         entries.append(Entry(offset: offset, length: UInt32(bytes.count), info: info))
         slots[position] = tag << 32 | UInt64(id + 1)
-        if entries.count * 10 > (slotMask + 1) * 7 { growSlots() }
+        if entries.count * 10 > (mask + 1) * 7 { growSlots() }
         return id
     }
 
     private func growSlots() {
-        let newMask = (slotMask + 1) * 2 - 1
+        let slots = table.pointee.slots, mask = table.pointee.mask
+        let newMask = (mask + 1) * 2 - 1
         let newSlots = Self.allocateSlots(newMask + 1)
-        for index in 0...slotMask {
+        for index in 0...mask {
             let slot = slots[index]
             guard slot != 0 else { continue }
             var position = Int(slot >> 32) & newMask
@@ -176,8 +188,7 @@ package final class TermStore: @unchecked Sendable {
             newSlots[position] = slot
         }
         free(slots)
-        slots = newSlots
-        slotMask = newMask
+        table.pointee = Table(slots: newSlots, mask: newMask)
     }
 
     /// Stores `term` (with its datatype or language tag) and returns its id.
@@ -228,6 +239,6 @@ package final class TermStore: @unchecked Sendable {
 
     /// Bytes held (arena, entries and table), for measurements.
     package var memoryFootprint: Int {
-        arena.capacity + entries.capacity * MemoryLayout<Entry>.stride + (slotMask + 1) * 8
+        arena.capacity + entries.capacity * MemoryLayout<Entry>.stride + (table.pointee.mask + 1) * 8
     }
 }

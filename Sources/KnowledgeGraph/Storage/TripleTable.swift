@@ -9,24 +9,33 @@ import Darwin
 package final class TripleTable: @unchecked Sendable {
     /// Subject, predicate, object ids, three per triple.
     private let ids: GrowableBuffer<TermID>
-    /// Triple index + 1; 0 is empty.
-    private var slots: UnsafeMutablePointer<UInt32>
-    private var slotMask: Int
+    /// The set, behind a pointer so that hot loops pay no exclusivity checks.
+    /// Slot: triple index + 1; 0 is empty.
+    private struct Table {
+        var slots: UnsafeMutablePointer<UInt32>
+        var mask: Int
+    }
+
+    private let table: UnsafeMutablePointer<Table>
 
     package init() {
         ids = GrowableBuffer(capacity: 3 * 64)
-        slotMask = 127
-        slots = Self.allocateSlots(slotMask + 1)
+        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        table.initialize(to: Table(slots: Self.allocateSlots(128), mask: 127))
     }
 
     private init(copying other: TripleTable) {
         ids = other.ids.copy()
-        slotMask = other.slotMask
-        slots = Self.allocateSlots(slotMask + 1)
-        slots.update(from: other.slots, count: slotMask + 1)
+        let mask = other.table.pointee.mask
+        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask))
+        table.pointee.slots.update(from: other.table.pointee.slots, count: mask + 1)
     }
 
-    deinit { free(slots) }
+    deinit {
+        free(table.pointee.slots)
+        table.deallocate()
+    }
 
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt32> {
         guard let raw = calloc(count, MemoryLayout<UInt32>.stride) else {
@@ -53,51 +62,55 @@ package final class TripleTable: @unchecked Sendable {
 
     /// The index of the triple, if present.
     package func find(_ s: TermID, _ p: TermID, _ o: TermID) -> Int? {
-        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & slotMask
+        let slots = table.pointee.slots, mask = table.pointee.mask, base = ids.base
+        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { return nil }
             let index = Int(slot) - 1
-            if ids[3 * index] == s && ids[3 * index + 1] == p && ids[3 * index + 2] == o { return index }
-            position = (position + 1) & slotMask
+            if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return index }
+            position = (position + 1) & mask
         }
     }
 
     /// Adds the triple unless present; returns whether it was added.
     @inline(__always)
     package func insert(_ s: TermID, _ p: TermID, _ o: TermID) -> Bool {
-        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & slotMask
+        let slots = table.pointee.slots, mask = table.pointee.mask, base = ids.base
+        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { break }
             let index = Int(slot) - 1
-            if ids[3 * index] == s && ids[3 * index + 1] == p && ids[3 * index + 2] == o { return false }
-            position = (position + 1) & slotMask
+            if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return false }
+            position = (position + 1) & mask
         }
+        let count = self.count
         precondition(count < Int(UInt32.max) - 1, "too many triples for one graph")
         slots[position] = UInt32(count + 1)
-        ids.reserve(extra: 3)
-        ids.append(s)
-        ids.append(p)
-        ids.append(o)
-        if count * 10 > (slotMask + 1) * 7 { growSlots() }
+        var triple = (s, p, o)
+        withUnsafePointer(to: &triple) { pointer in
+            pointer.withMemoryRebound(to: TermID.self, capacity: 3) { ids.append(contentsOf: UnsafeBufferPointer(start: $0, count: 3)) }
+        }
+        if (count + 1) * 10 > (mask + 1) * 7 { growSlots() }
         return true
     }
 
     private func growSlots() {
-        let newMask = (slotMask + 1) * 2 - 1
+        let mask = table.pointee.mask
+        let newMask = (mask + 1) * 2 - 1
         let newSlots = Self.allocateSlots(newMask + 1)
+        let base = ids.base
         for index in 0..<count {
-            var position = Int(truncatingIfNeeded: Self.hash(ids[3 * index], ids[3 * index + 1], ids[3 * index + 2])) & newMask
+            var position = Int(truncatingIfNeeded: Self.hash(base[3 * index], base[3 * index + 1], base[3 * index + 2])) & newMask
             while newSlots[position] != 0 { position = (position + 1) & newMask }
             newSlots[position] = UInt32(index + 1)
         }
-        free(slots)
-        slots = newSlots
-        slotMask = newMask
+        free(table.pointee.slots)
+        table.pointee = Table(slots: newSlots, mask: newMask)
     }
 
     package func shrinkToFit() { ids.shrinkToFit() }
 
-    package var memoryFootprint: Int { ids.capacity * 4 + (slotMask + 1) * 4 }
+    package var memoryFootprint: Int { ids.capacity * 4 + (table.pointee.mask + 1) * 4 }
 }

@@ -25,10 +25,8 @@ struct NTriplesParser {
     private let predicateScratch = GrowableBuffer<UInt8>(capacity: 256)
     private let objectScratch = GrowableBuffer<UInt8>(capacity: 1024)
     private let datatypeScratch = GrowableBuffer<UInt8>(capacity: 256)
-    /// IRIs (without escapes) already checked; predicates and datatypes repeat a lot.
-    private var checkedIRIs: Set<[UInt8]> = []
-    private var checkedTags: Set<[UInt8]> = []
-    private static let cacheLimit = 4096
+    /// Language tags already found well-formed (a few, most recent last).
+    private var checkedTags: [[UInt8]] = []
 
     init(source: String) {
         self.source = source
@@ -74,7 +72,7 @@ struct NTriplesParser {
         guard peek() == UInt8(ascii: "<") else {
             throw failure(peek() == nil ? "the triple is cut off after its subject" : "expected a predicate IRI in '<…>'", at: index)
         }
-        let predicate = try parseIRI(into: predicateScratch, cache: true)
+        let predicate = try parseIRI(into: predicateScratch)
         skipSpaces()
         let object = try parseObject()
         skipSpaces()
@@ -93,7 +91,7 @@ struct NTriplesParser {
 
     private mutating func parseSubject() throws -> RawTerm {
         switch peek() {
-        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: subjectScratch, cache: false))
+        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: subjectScratch))
         case UInt8(ascii: "_"): return RawTerm(kind: .blank, bytes: try parseBlankNode())
         case UInt8(ascii: "\""): throw failure("a literal cannot be the subject of a triple", at: index)
         default: throw failure("expected a subject: an IRI in '<…>' or a blank node '_:…'", at: index)
@@ -102,7 +100,7 @@ struct NTriplesParser {
 
     private mutating func parseObject() throws -> RawTerm {
         switch peek() {
-        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: objectScratch, cache: false))
+        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: objectScratch))
         case UInt8(ascii: "_"): return RawTerm(kind: .blank, bytes: try parseBlankNode())
         case UInt8(ascii: "\""): return try parseLiteral()
         case nil: throw failure("the triple is cut off before its object", at: index)
@@ -114,50 +112,60 @@ struct NTriplesParser {
 
     /// An IRI in angle brackets; returns its decoded bytes (in the input, or in `scratch` when
     /// it has escapes).
-    private mutating func parseIRI(into scratch: GrowableBuffer<UInt8>, cache: Bool) throws -> UnsafeBufferPointer<UInt8> {
+    private mutating func parseIRI(into scratch: GrowableBuffer<UInt8>) throws -> UnsafeBufferPointer<UInt8> {
         let start = index
         index += 1
         var hasEscape = false
+        // Bytes that IRI.check looks at more closely ('%', DEL, the lead bytes of U+0080–U+009F
+        // and U+FFFE/U+FFFF) send the IRI through the full check; the rest only need the scheme.
+        var needsFullCheck = false
+        let count = bytes.count
         while true {
-            guard let byte = peek() else { throw failure("the IRI is not closed with '>'", at: start) }
+            guard index < count else { throw failure("the IRI is not closed with '>'", at: start) }
+            let byte = bytes[index]
+            if Self.isPlainIRIByte(byte) {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: ">") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
-                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") || bytes[index + 1] == UInt8(ascii: "U") else {
+                guard index + 1 < count, bytes[index + 1] == UInt8(ascii: "u") || bytes[index + 1] == UInt8(ascii: "U") else {
                     throw failure("only \\u and \\U escapes are allowed in IRIs", at: index)
                 }
                 index += 2
                 continue
             }
-            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "{")
-                || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "^") || byte == UInt8(ascii: "`") {
-                let what = byte == 0x20 ? "a space" : byte < 0x20 ? "a control character" : "'\(Character(Unicode.Scalar(byte)))'"
-                if isLineEnd(byte) { throw failure("the IRI is not closed with '>'", at: start) }
-                throw failure("\(what) is not allowed in an IRI", at: index)
+            if byte == UInt8(ascii: "%") || byte == 0x7F || byte == 0xC2 || byte == 0xEF {
+                needsFullCheck = true
+                index += 1
+                continue
             }
-            index += 1
+            let what = byte == 0x20 ? "a space" : byte < 0x20 ? "a control character" : "'\(Character(Unicode.Scalar(byte)))'"
+            if isLineEnd(byte) { throw failure("the IRI is not closed with '>'", at: start) }
+            throw failure("\(what) is not allowed in an IRI", at: index)
         }
         var content = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
         index += 1
         if hasEscape {
             scratch.truncate(to: 0)
-            var position = content.startIndex
-            while position < content.endIndex {
-                let absolute = start + 1 + position
-                if bytes[absolute] == UInt8(ascii: "\\") {
-                    let scalar = try decodeUnicodeEscape(at: absolute)
+            var position = start + 1
+            let end = index - 1
+            while position < end {
+                if bytes[position] == UInt8(ascii: "\\") {
+                    let scalar = try decodeUnicodeEscape(at: position)
                     UTF8.encode(scalar) { scratch.append($0) }
-                    position += bytes[absolute + 1] == UInt8(ascii: "u") ? 6 : 10
+                    position += bytes[position + 1] == UInt8(ascii: "u") ? 6 : 10
                 } else {
-                    scratch.append(bytes[absolute])
+                    scratch.append(bytes[position])
                     position += 1
                 }
             }
             content = scratch.buffer
-        } else if cache, checkedIRIs.contains(Array(content)) {
-            return content
+            needsFullCheck = true
         }
-        if !IRIBytes.isValidAbsolute(content) {
+        let valid = needsFullCheck ? IRIBytes.isValidAbsolute(content) : IRIBytes.hasValidScheme(content)
+        if !valid {
             let text = String(decoding: content, as: UTF8.self)
             do {
                 try IRI.check(text)
@@ -168,8 +176,22 @@ struct NTriplesParser {
                 throw failure("the relative IRI <\(text)> is not allowed: N-Triples needs absolute IRIs", at: start)
             }
         }
-        if cache, !hasEscape, checkedIRIs.count < Self.cacheLimit { checkedIRIs.insert(Array(content)) }
         return content
+    }
+
+    /// Bytes an IRI may hold that need no closer look: printable ASCII other than
+    /// `<>"{}|\^`, backquote and `%`, and UTF-8 bytes other than the lead bytes C2 and EF.
+    @inline(__always)
+    private static func isPlainIRIByte(_ byte: UInt8) -> Bool {
+        // One bit per byte value, in four 64-bit words.
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 0xAFFF_FFDA_0000_0000
+        case 1: word = 0x47FF_FFFE_AFFF_FFFF
+        case 2: word = 0xFFFF_FFFF_FFFF_FFFF
+        default: word = 0xFFFF_7FFF_FFFF_FFFB
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// A blank node label; returns the label as written (without `_:`).
@@ -247,12 +269,13 @@ struct NTriplesParser {
             index += 1
             while let byte = peek(), isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") { index += 1 }
             let tag = UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<index])
-            if !checkedTags.contains(Array(tag)) {
+            if !checkedTags.contains(where: { bytesEqual($0, tag) }) {
                 let text = String(decoding: tag, as: UTF8.self)
                 guard LanguageTag.isWellFormed(text) else {
                     throw failure("'@\(text)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
                 }
-                if checkedTags.count < Self.cacheLimit { checkedTags.insert(Array(tag)) }
+                if checkedTags.count >= 16 { checkedTags.removeFirst() }
+                checkedTags.append(Array(tag))
             }
             return RawTerm(kind: .languageLiteral, bytes: lexicalForm, language: tag)
         }
@@ -262,13 +285,13 @@ struct NTriplesParser {
                 throw failure("expected '^^<datatype IRI>' after the literal", at: markerStart)
             }
             index += 2
-            let datatype = try parseIRI(into: datatypeScratch, cache: true)
-            if datatype.elementsEqual(Self.langString) {
+            let datatype = try parseIRI(into: datatypeScratch)
+            if bytesEqual(Self.langString, datatype) {
                 let text = String(decoding: lexicalForm, as: UTF8.self)
                 throw failure(LiteralError(lexicalForm: text, reason: "has datatype rdf:langString but no language tag").description,
                               at: markerStart)
             }
-            if datatype.elementsEqual(Self.xsdString) { return RawTerm(kind: .typedLiteral, bytes: lexicalForm) }
+            if bytesEqual(Self.xsdString, datatype) { return RawTerm(kind: .typedLiteral, bytes: lexicalForm) }
             return RawTerm(kind: .typedLiteral, bytes: lexicalForm, datatype: datatype)
         }
         return RawTerm(kind: .typedLiteral, bytes: lexicalForm)

@@ -73,13 +73,28 @@ struct NTriplesGraphBuilder: NTriplesConsumer {
     /// The last datatype and language tag seen, with their ids (they repeat a lot).
     private var lastDatatype: (bytes: [UInt8], id: TermID)?
     private var lastLanguage: (bytes: [UInt8], id: TermID)?
+    /// The last subject IRI (N-Triples files usually list a subject's triples together).
+    private var lastSubject: [UInt8] = []
+    private var lastSubjectID: TermID?
 
     init(blankNodePrefix: String) {
         blankNodes = BlankNodeGenerator(prefix: blankNodePrefix)
     }
 
     mutating func triple(_ subject: RawTerm, _ predicate: RawTerm, _ object: RawTerm) {
-        let s = intern(subject)
+        let s: TermID
+        if subject.kind == .iri, let last = lastSubjectID, bytesEqual(lastSubject, subject.bytes) {
+            s = last
+        } else {
+            s = intern(subject)
+            if subject.kind == .iri {
+                lastSubject.removeAll(keepingCapacity: true)
+                lastSubject.append(contentsOf: subject.bytes)
+                lastSubjectID = s
+            } else {
+                lastSubjectID = nil
+            }
+        }
         let p = graph.intern(.iri, UnsafeRawBufferPointer(predicate.bytes))
         let o = intern(object)
         graph.insert(ids: s, p, o)
@@ -106,7 +121,7 @@ struct NTriplesGraphBuilder: NTriplesConsumer {
                     datatype = name.withUTF8 { graph.intern(.iri, UnsafeRawBufferPointer($0)) }
                     xsdString = datatype
                 }
-            } else if let last = lastDatatype, last.bytes.elementsEqual(term.datatype) {
+            } else if let last = lastDatatype, bytesEqual(last.bytes, term.datatype) {
                 datatype = last.id
             } else {
                 datatype = graph.intern(.iri, UnsafeRawBufferPointer(term.datatype))
@@ -115,7 +130,7 @@ struct NTriplesGraphBuilder: NTriplesConsumer {
             return graph.intern(.typedLiteral, UnsafeRawBufferPointer(term.bytes), extra: datatype)
         case .languageLiteral:
             let tag: TermID
-            if let last = lastLanguage, last.bytes.elementsEqual(term.language) {
+            if let last = lastLanguage, bytesEqual(last.bytes, term.language) {
                 tag = last.id
             } else {
                 tag = graph.intern(.languageTag, UnsafeRawBufferPointer(term.language))
