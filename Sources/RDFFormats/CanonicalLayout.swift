@@ -25,8 +25,8 @@ struct CanonicalLayout {
     private(set) var groupStarts: [Int] = []
     /// Triple indices, grouped by subject and sorted.
     private(set) var order: [UInt32] = []
-    /// Rank of each predicate among the graph's predicates in byte order, by term id (-1 for
-    /// terms that are not predicates); `predicates[rank]` is the id.
+    /// Rank of each predicate among the graph's predicates in byte order, by term index
+    /// (``TermStore/index(_:)``; -1 for terms that are not predicates); `predicates[rank]` is the id.
     private(set) var predicateRank: [Int32] = []
     private(set) var predicates: [TermID] = []
 
@@ -47,13 +47,8 @@ struct CanonicalLayout {
     // MARK: - Blank nodes
 
     private mutating func numberBlankNodes(_ graph: Graph) {
+        guard terms.blankNodeCount > 0 else { return }
         let flat = table.flatIDs
-        var hasBlank = false
-        for index in 0..<table.count where terms.kind(flat[3 * index]) == .blank || terms.kind(flat[3 * index + 2]) == .blank {
-            hasBlank = true
-            break
-        }
-        guard hasBlank else { return }
         // Colour refinement needs only the triples that touch blank nodes, in insertion order.
         var touching = Graph()
         for index in 0..<table.count {
@@ -78,17 +73,17 @@ struct CanonicalLayout {
         var firstSubjects: [TermID] = []
         var sizes: [Int] = []
         for index in 0..<count {
-            let subject = Int(flat[3 * index])
-            if groupOf[subject] < 0 {
-                groupOf[subject] = Int32(firstSubjects.count)
-                firstSubjects.append(TermID(subject))
+            let subject = flat[3 * index]
+            let slot = TermStore.index(subject)
+            if groupOf[slot] < 0 {
+                groupOf[slot] = Int32(firstSubjects.count)
+                firstSubjects.append(subject)
                 sizes.append(0)
             }
-            sizes[Int(groupOf[subject])] += 1
+            sizes[Int(groupOf[slot])] += 1
         }
         // Sort the subjects; rank of each group in that order.
-        var ranked = Array(0..<firstSubjects.count)
-        ranked.sort { compare(firstSubjects[$0], firstSubjects[$1]) < 0 }
+        let ranked = sortedGroups(firstSubjects)
         subjects = ranked.map { firstSubjects[$0] }
         var rankOfGroup = [Int32](repeating: 0, count: firstSubjects.count)
         for (rank, group) in ranked.enumerated() { rankOfGroup[group] = Int32(rank) }
@@ -98,7 +93,7 @@ struct CanonicalLayout {
         var next = groupStarts
         order = [UInt32](repeating: 0, count: count)
         for index in 0..<count {
-            let rank = Int(rankOfGroup[Int(groupOf[Int(flat[3 * index])])])
+            let rank = Int(rankOfGroup[Int(groupOf[TermStore.index(flat[3 * index])])])
             order[next[rank]] = UInt32(index)
             next[rank] += 1
         }
@@ -118,27 +113,77 @@ struct CanonicalLayout {
         order = sorted
     }
 
+    /// The groups (indexes into `subjects`) in the canonical order of their subjects.
+    ///
+    /// IRIs are sorted by an 8-byte key: the bytes after the prefix all subject IRIs share,
+    /// compared as one integer, so most comparisons touch no string; equal keys fall back to
+    /// comparing the bytes. Blank nodes follow, by canonical number.
+    private func sortedGroups(_ subjects: [TermID]) -> [Int] {
+        struct Key {
+            var prefix: UInt64
+            var group: Int32
+        }
+        var iris: [Key] = []
+        var blanks: [Int] = []
+        iris.reserveCapacity(subjects.count)
+        var shared = -1
+        var first = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for subject in subjects where terms.kind(subject) != .blank {
+            let bytes = terms.bytes(subject)
+            if shared < 0 {
+                first = bytes
+                shared = bytes.count
+                continue
+            }
+            var common = 0
+            let limit = min(shared, bytes.count)
+            while common < limit && first[common] == bytes[common] { common += 1 }
+            shared = common
+        }
+        let skip = max(shared, 0)
+        for (group, subject) in subjects.enumerated() {
+            if terms.kind(subject) == .blank {
+                blanks.append(group)
+                continue
+            }
+            let bytes = terms.bytes(subject)
+            var key: UInt64 = 0
+            for offset in 0..<8 {
+                key <<= 8
+                if skip + offset < bytes.count { key |= UInt64(bytes[skip + offset]) }
+            }
+            iris.append(Key(prefix: key, group: Int32(group)))
+        }
+        iris.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return compareBytes(subjects[Int(a.group)], subjects[Int(b.group)]) < 0
+        }
+        blanks.sort { compare(subjects[$0], subjects[$1]) < 0 }
+        return iris.map { Int($0.group) } + blanks
+    }
+
     /// Ranks every predicate by its bytes, so triples of one subject compare predicates by number.
     private mutating func rankPredicates() {
         var rank = [Int32](repeating: -1, count: terms.count)
         var distinct: [TermID] = []
         let flat = table.flatIDs
         for index in 0..<table.count {
-            let predicate = Int(flat[3 * index + 1])
-            if rank[predicate] < 0 {
-                rank[predicate] = 0
-                distinct.append(TermID(predicate))
+            let predicate = flat[3 * index + 1]
+            if rank[TermStore.index(predicate)] < 0 {
+                rank[TermStore.index(predicate)] = 0
+                distinct.append(predicate)
             }
         }
         predicates = distinct.sorted { compareBytes($0, $1) < 0 }
-        for (position, id) in predicates.enumerated() { rank[Int(id)] = Int32(position) }
+        for (position, id) in predicates.enumerated() { rank[TermStore.index(id)] = Int32(position) }
         predicateRank = rank
     }
 
     private func sortGroup(_ slice: UnsafeMutableBufferPointer<UInt32>, _ predicateRanks: [Int32]) {
         let flat = table.flatIDs
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
-            let pa = predicateRanks[Int(flat[3 * Int(a) + 1])], pb = predicateRanks[Int(flat[3 * Int(b) + 1])]
+            let pa = predicateRanks[TermStore.index(flat[3 * Int(a) + 1])]
+            let pb = predicateRanks[TermStore.index(flat[3 * Int(b) + 1])]
             if pa != pb { return pa < pb }
             return compare(flat[3 * Int(a) + 2], flat[3 * Int(b) + 2]) < 0
         }

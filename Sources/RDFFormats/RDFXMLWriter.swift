@@ -60,7 +60,7 @@ public struct RDFXMLWriter: GraphSerializer {
         for index in 0..<table.count {
             let s = table.subject(index), p = table.predicate(index), o = table.object(index)
             let clean = checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)
-            if clean && splitKnown[Int(p)] { continue }
+            if clean && splitKnown[TermStore.index(p)] { continue }
             let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
             if !clean {
                 try TermChecks.check(triple, format: "RDF/XML")
@@ -70,7 +70,7 @@ public struct RDFXMLWriter: GraphSerializer {
             if predicateSplits[p] == nil {
                 let split = try Self.propertyName(triple, &names)
                 predicateSplits[p] = split
-                splitKnown[Int(p)] = true
+                splitKnown[TermStore.index(p)] = true
                 names.use(split.namespace)
             }
         }
@@ -182,7 +182,7 @@ public struct RDFXMLWriter: GraphSerializer {
             for position in layout.groupStarts[group]..<layout.groupStarts[group + 1] {
                 let index = Int(layout.order[position])
                 if index == typeIndex { continue }
-                try writer.startElement(plan.elementNames[Int(layout.predicateRank[Int(table.predicate(index))])])
+                try writer.startElement(plan.elementNames[Int(layout.predicateRank[TermStore.index(table.predicate(index))])])
                 let object = table.object(index)
                 switch terms.kind(object) {
                 case .iri, .languageTag:

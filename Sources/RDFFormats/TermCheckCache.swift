@@ -23,12 +23,14 @@ struct TermCheckCache {
 
     @inline(__always)
     func isKnownClean(_ id: TermID) -> Bool {
-        clean[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
+        let index = TermStore.index(id)
+        return clean[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
     @inline(__always)
     mutating func markClean(_ id: TermID) {
-        clean[Int(id) >> 6] |= 1 << UInt64(id & 63)
+        let index = TermStore.index(id)
+        clean[index >> 6] |= 1 << UInt64(index & 63)
     }
 
     /// Checks the term by its bytes and remembers it when it is clean; false means "ask the full checks".

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The number of a term in one graph's ``TermStore``.
+/// The number of a term in one graph's ``TermStore``: its kind in the top three bits (so a
+/// term's kind is known without touching memory), its index in the store in the others.
 package typealias TermID = UInt32
 
 /// What a stored term is.
@@ -25,11 +26,11 @@ package enum TermKind: UInt8, Sendable {
 /// Terms are equal when their kinds, bytes and datatype or language are: exactly RDF's term
 /// equality (code points, not Swift's canonical equivalence of strings).
 package final class TermStore: @unchecked Sendable {
-    /// Offset and length in the arena; kind (top 3 bits) and datatype or language id.
+    /// Offset and length in the arena, and the datatype or language tag id of a literal.
     package struct Entry: BitwiseCopyable {
         var offset: Int
         var length: UInt32
-        var info: UInt32
+        var extra: TermID
     }
 
     private let arena: GrowableBuffer<UInt8>
@@ -39,6 +40,7 @@ package final class TermStore: @unchecked Sendable {
     private struct Table {
         var slots: UnsafeMutablePointer<UInt64>
         var mask: Int
+        var blankCount = 0
     }
 
     private let table: UnsafeMutablePointer<Table>
@@ -55,7 +57,7 @@ package final class TermStore: @unchecked Sendable {
         entries = other.entries.copy()
         let mask = other.table.pointee.mask
         table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
-        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask))
+        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask, blankCount: other.table.pointee.blankCount))
         table.pointee.slots.update(from: other.table.pointee.slots, count: mask + 1)
     }
 
@@ -73,27 +75,46 @@ package final class TermStore: @unchecked Sendable {
 
     package func copy() -> TermStore { TermStore(copying: self) }
 
-    /// How many terms (and language tags) are stored.
+    /// How many terms (and language tags) are stored: term indexes are `0..<count`.
     package var count: Int { entries.count }
+
+    /// How many blank nodes are stored.
+    package var blankNodeCount: Int { table.pointee.blankCount }
 
     // MARK: - Reading
 
     @inline(__always)
     package func kind(_ id: TermID) -> TermKind {
-        TermKind(rawValue: UInt8(entries[Int(id)].info >> 29)) ?? .iri
+        Self.kind(id)
+    }
+
+    @inline(__always)
+    package static func kind(_ id: TermID) -> TermKind {
+        TermKind(rawValue: UInt8(truncatingIfNeeded: id >> 29)) ?? .iri
+    }
+
+    /// The position of the term in the store, `0..<count`: for arrays indexed by term.
+    @inline(__always)
+    package static func index(_ id: TermID) -> Int {
+        Int(id & 0x1FFF_FFFF)
+    }
+
+    @inline(__always)
+    private static func makeID(_ kind: TermKind, _ index: Int) -> TermID {
+        UInt32(kind.rawValue) << 29 | UInt32(index)
     }
 
     /// The datatype id of a typed literal, or the tag id of a language-tagged literal.
     @inline(__always)
     package func extra(_ id: TermID) -> TermID {
-        entries[Int(id)].info & 0x1FFF_FFFF
+        entries[Self.index(id)].extra
     }
 
     /// The term's UTF-8 bytes (an IRI, a blank node label, a lexical form or a language tag).
     /// Valid until the store next changes.
     @inline(__always)
     package func bytes(_ id: TermID) -> UnsafeBufferPointer<UInt8> {
-        let entry = entries[Int(id)]
+        let entry = entries[Self.index(id)]
         return UnsafeBufferPointer(start: arena.base + entry.offset, count: Int(entry.length))
     }
 
@@ -127,7 +148,6 @@ package final class TermStore: @unchecked Sendable {
     /// The id of a term with these parts, if stored.
     package func find(_ kind: TermKind, _ bytes: UnsafeRawBufferPointer, extra: TermID = 0) -> TermID? {
         let hash = Self.hash(kind, bytes, extra)
-        let info = UInt32(kind.rawValue) << 29 | extra
         let tag = hash & 0xFFFF_FFFF
         let slots = table.pointee.slots, mask = table.pointee.mask
         var position = Int(tag) & mask
@@ -136,16 +156,17 @@ package final class TermStore: @unchecked Sendable {
             if slot == 0 { return nil }
             if slot >> 32 == tag {
                 let id = TermID(truncatingIfNeeded: slot) &- 1
-                if matches(id, bytes, info) { return id }
+                if matches(id, kind, bytes, extra) { return id }
             }
             position = (position + 1) & mask
         }
     }
 
     @inline(__always)
-    private func matches(_ id: TermID, _ bytes: UnsafeRawBufferPointer, _ info: UInt32) -> Bool {
-        let entry = entries[Int(id)]
-        guard entry.info == info, Int(entry.length) == bytes.count else { return false }
+    private func matches(_ id: TermID, _ kind: TermKind, _ bytes: UnsafeRawBufferPointer, _ extra: TermID) -> Bool {
+        guard Self.kind(id) == kind else { return false }
+        let entry = entries[Self.index(id)]
+        guard entry.extra == extra, Int(entry.length) == bytes.count else { return false }
         guard let source = bytes.baseAddress, bytes.count > 0 else { return true }
         return memcmp(arena.base + entry.offset, source, bytes.count) == 0
     }
@@ -154,7 +175,6 @@ package final class TermStore: @unchecked Sendable {
     @inline(__always)
     package func intern(_ kind: TermKind, _ bytes: UnsafeRawBufferPointer, extra: TermID = 0) -> TermID {
         let hash = Self.hash(kind, bytes, extra)
-        let info = UInt32(kind.rawValue) << 29 | extra
         let tag = hash & 0xFFFF_FFFF
         let slots = table.pointee.slots, mask = table.pointee.mask
         var position = Int(tag) & mask
@@ -163,14 +183,15 @@ package final class TermStore: @unchecked Sendable {
             if slot == 0 { break }
             if slot >> 32 == tag {
                 let id = TermID(truncatingIfNeeded: slot) &- 1
-                if matches(id, bytes, info) { return id }
+                if matches(id, kind, bytes, extra) { return id }
             }
             position = (position + 1) & mask
         }
-        let id = TermID(entries.count)
         precondition(entries.count < 0x1FFF_FFFF, "too many distinct terms for one graph")
+        let id = Self.makeID(kind, entries.count)
+        if kind == .blank { table.pointee.blankCount += 1 }
         let offset = arena.append(contentsOf: bytes.bindMemory(to: UInt8.self))
-        entries.append(Entry(offset: offset, length: UInt32(bytes.count), info: info))
+        entries.append(Entry(offset: offset, length: UInt32(bytes.count), extra: extra))
         slots[position] = tag << 32 | UInt64(id + 1)
         if entries.count * 10 > (mask + 1) * 7 { growSlots() }
         return id
@@ -188,7 +209,8 @@ package final class TermStore: @unchecked Sendable {
             newSlots[position] = slot
         }
         free(slots)
-        table.pointee = Table(slots: newSlots, mask: newMask)
+        table.pointee.slots = newSlots
+        table.pointee.mask = newMask
     }
 
     /// Stores `term` (with its datatype or language tag) and returns its id.

@@ -5,14 +5,15 @@ import Darwin
 #endif
 
 /// The triples of one graph as term ids, in insertion order, with an open-addressing set
-/// that keeps them distinct: 12 bytes a triple plus about 6 for the set.
+/// that keeps them distinct: 12 bytes a triple plus about 12 for the set (each slot keeps 32
+/// bits of the hash beside the index, so a probe rarely has to look at the triple itself).
 package final class TripleTable: @unchecked Sendable {
     /// Subject, predicate, object ids, three per triple.
     private let ids: GrowableBuffer<TermID>
     /// The set, behind a pointer so that hot loops pay no exclusivity checks.
-    /// Slot: triple index + 1; 0 is empty.
+    /// Slot: 32 bits of the hash in the high half, triple index + 1 in the low half; 0 is empty.
     private struct Table {
-        var slots: UnsafeMutablePointer<UInt32>
+        var slots: UnsafeMutablePointer<UInt64>
         var mask: Int
     }
 
@@ -37,11 +38,11 @@ package final class TripleTable: @unchecked Sendable {
         table.deallocate()
     }
 
-    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt32> {
-        guard let raw = calloc(count, MemoryLayout<UInt32>.stride) else {
+    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        guard let raw = calloc(count, MemoryLayout<UInt64>.stride) else {
             fatalError("out of memory allocating the triple table")
         }
-        return raw.bindMemory(to: UInt32.self, capacity: count)
+        return raw.bindMemory(to: UInt64.self, capacity: count)
     }
 
     package func copy() -> TripleTable { TripleTable(copying: self) }
@@ -63,12 +64,15 @@ package final class TripleTable: @unchecked Sendable {
     /// The index of the triple, if present.
     package func find(_ s: TermID, _ p: TermID, _ o: TermID) -> Int? {
         let slots = table.pointee.slots, mask = table.pointee.mask, base = ids.base
-        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & mask
+        let tag = Self.hash(s, p, o) & 0xFFFF_FFFF
+        var position = Int(tag) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { return nil }
-            let index = Int(slot) - 1
-            if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return index }
+            if slot >> 32 == tag {
+                let index = Int(slot & 0xFFFF_FFFF) - 1
+                if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return index }
+            }
             position = (position + 1) & mask
         }
     }
@@ -77,17 +81,20 @@ package final class TripleTable: @unchecked Sendable {
     @inline(__always)
     package func insert(_ s: TermID, _ p: TermID, _ o: TermID) -> Bool {
         let slots = table.pointee.slots, mask = table.pointee.mask, base = ids.base
-        var position = Int(truncatingIfNeeded: Self.hash(s, p, o)) & mask
+        let tag = Self.hash(s, p, o) & 0xFFFF_FFFF
+        var position = Int(tag) & mask
         while true {
             let slot = slots[position]
             if slot == 0 { break }
-            let index = Int(slot) - 1
-            if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return false }
+            if slot >> 32 == tag {
+                let index = Int(slot & 0xFFFF_FFFF) - 1
+                if base[3 * index] == s && base[3 * index + 1] == p && base[3 * index + 2] == o { return false }
+            }
             position = (position + 1) & mask
         }
         let count = self.count
         precondition(count < Int(UInt32.max) - 1, "too many triples for one graph")
-        slots[position] = UInt32(count + 1)
+        slots[position] = tag << 32 | UInt64(count + 1)
         var triple = (s, p, o)
         withUnsafePointer(to: &triple) { pointer in
             pointer.withMemoryRebound(to: TermID.self, capacity: 3) { ids.append(contentsOf: UnsafeBufferPointer(start: $0, count: 3)) }
@@ -97,14 +104,15 @@ package final class TripleTable: @unchecked Sendable {
     }
 
     private func growSlots() {
-        let mask = table.pointee.mask
+        let mask = table.pointee.mask, slots = table.pointee.slots
         let newMask = (mask + 1) * 2 - 1
         let newSlots = Self.allocateSlots(newMask + 1)
-        let base = ids.base
-        for index in 0..<count {
-            var position = Int(truncatingIfNeeded: Self.hash(base[3 * index], base[3 * index + 1], base[3 * index + 2])) & newMask
+        for index in 0...mask {
+            let slot = slots[index]
+            guard slot != 0 else { continue }
+            var position = Int(slot >> 32) & newMask
             while newSlots[position] != 0 { position = (position + 1) & newMask }
-            newSlots[position] = UInt32(index + 1)
+            newSlots[position] = slot
         }
         free(table.pointee.slots)
         table.pointee = Table(slots: newSlots, mask: newMask)
@@ -112,5 +120,5 @@ package final class TripleTable: @unchecked Sendable {
 
     package func shrinkToFit() { ids.shrinkToFit() }
 
-    package var memoryFootprint: Int { ids.capacity * 4 + (table.pointee.mask + 1) * 4 }
+    package var memoryFootprint: Int { ids.capacity * 4 + (table.pointee.mask + 1) * 8 }
 }

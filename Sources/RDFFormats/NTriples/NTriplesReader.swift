@@ -38,12 +38,15 @@ public struct NTriplesReader: GraphParser, Sendable {
     }
 
     /// Reads the N-Triples file at `path` (`-` for standard input) in chunks.
-    /// - Parameter progress: called after each chunk with the bytes read so far and the
-    ///   file's size when known.
+    /// - Parameters:
+    ///   - chunkSize: the read buffer's size (it grows for a longer line).
+    ///   - progress: called after each chunk with the bytes read so far and the file's size
+    ///     when known.
     /// - Throws: a ``Diagnostic``: the file cannot be read (code `input`), or the first syntax
     ///   error (code `ntriples-syntax`).
-    public func read(path: String, progress: ((_ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil) throws(Diagnostic) -> Graph {
-        let input = try LineChunkReader(path: path)
+    public func read(path: String, chunkSize: Int = LineChunkReader.defaultChunkSize,
+                     progress: ((_ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil) throws(Diagnostic) -> Graph {
+        let input = try LineChunkReader(path: path, chunkSize: chunkSize)
         var parser = NTriplesParser(source: path)
         var builder = NTriplesGraphBuilder(blankNodePrefix: blankNodePrefix)
         while let chunk = try input.next() {
