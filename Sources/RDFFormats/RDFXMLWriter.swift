@@ -143,7 +143,7 @@ public struct RDFXMLWriter: GraphSerializer {
     }
 
     /// Names of the RDF/XML syntax, prepared once.
-    private enum Syntax {
+    enum Syntax {
         static let description = PreparedXMLName("rdf:Description")
         static let about = PreparedXMLName("rdf:about")
         static let nodeID = PreparedXMLName("rdf:nodeID")
@@ -210,7 +210,7 @@ public struct RDFXMLWriter: GraphSerializer {
         try writer.drain(into: sink)
     }
 
-    private static func qualifiedName(_ split: XMLQualifiedNames.Split, _ names: XMLQualifiedNames) throws(XMLWriteError) -> String {
+    static func qualifiedName(_ split: XMLQualifiedNames.Split, _ names: XMLQualifiedNames) throws(XMLWriteError) -> String {
         guard let name = names.qualifiedName(split) else {
             throw XMLWriteError("no prefix was declared for the namespace <\(split.namespace)>")
         }
@@ -235,7 +235,7 @@ public struct RDFXMLWriter: GraphSerializer {
     }
 
     /// The element name for the triple's predicate, or the reason there is none.
-    private static func propertyName(_ triple: Triple, _ names: inout XMLQualifiedNames) throws(WriteError) -> XMLQualifiedNames.Split {
+    static func propertyName(_ triple: Triple, _ names: inout XMLQualifiedNames) throws(WriteError) -> XMLQualifiedNames.Split {
         let predicate = triple.predicate
         if isReserved(predicate) {
             let name = "rdf:" + predicate.value.dropFirst(Vocabulary.rdfNamespace.count)
@@ -251,7 +251,7 @@ public struct RDFXMLWriter: GraphSerializer {
     }
 
     /// Refuses characters that XML 1.0 does not allow, naming the node and the property.
-    private static func checkCharacters(_ triple: Triple) throws(WriteError) {
+    static func checkCharacters(_ triple: Triple) throws(WriteError) {
         func check(_ text: String, _ what: String) throws(WriteError) {
             if let scalar = XMLCharacters.firstForbidden(in: text) {
                 throw TermChecks.refusal(code: "xml-forbidden-character", triple,

@@ -50,6 +50,11 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the seconds spent reading and writing on standard error, as `read=SECONDS write=SECONDS`.")
     var timings = false
 
+    @Flag(help: ArgumentHelp(
+        "Convert N-Triples to RDF/XML in bounded memory, whatever the input's size: the file is read twice and never held; the output groups consecutive triples of one subject instead of sorting (the same graph, not canonical bytes).",
+        valueName: "streaming"))
+    var streaming = false
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -71,6 +76,14 @@ struct ConvertCommand: ParsableCommand {
                 ? "Give the format of standard output with --to (\(Self.formatNames))."
                 : "Cannot tell the format of '\(output)' from its extension; give it with --to (\(Self.formatNames)).")
         }
+        if streaming {
+            guard inputFormat == .ntriples, input != "-" else {
+                throw ValidationError("--streaming reads an N-Triples file twice; give a .nt file, not \(input == "-" ? "standard input" : "'\(input)'").")
+            }
+            guard outputFormat == .rdfxml else {
+                throw ValidationError("--streaming writes RDF/XML; give an .rdf output or --to rdfxml.")
+            }
+        }
         if let base {
             do {
                 _ = try IRI(base)
@@ -83,6 +96,10 @@ struct ConvertCommand: ParsableCommand {
     private static var formatNames: String { GraphFormat.allCases.map(\.rawValue).joined(separator: ", ") }
 
     func run() throws {
+        if streaming {
+            try runStreaming()
+            return
+        }
         guard let inputFormat, let outputFormat,
               let parser = inputFormat.parser(baseIRI: try baseIRI(for: inputFormat)) else {
             throw ValidationError("The formats could not be determined.")
@@ -111,6 +128,33 @@ struct ConvertCommand: ParsableCommand {
         try GraphOutput.write(graph, with: outputFormat.serializer(), formatName: outputFormat.displayName,
                               to: output, source: input, progress: writing)
         writing.finish()
+        phases.lap("write")
+        if timings { FileHandleOutput.standardError(phases.line) }
+    }
+
+    /// `--streaming`: two passes over the input, bounded memory. `read` times the first pass
+    /// (checking), `write` the second (parsing again and writing).
+    private func runStreaming() throws {
+        var phases = PhaseTimings()
+        let progress = Progress(label: "checking \(input)", unit: "triples")
+        let writing = Progress(label: "writing \(output)", unit: "triples")
+        defer {
+            progress.finish()
+            writing.finish()
+        }
+        try GraphOutput.stream(to: output, formatName: "RDF/XML", source: input) { (sink: any ByteSink) throws(StreamingError) in
+            try StreamingRDFXMLWriter().convert(nTriplesAt: input, to: sink) { pass, bytesRead, totalBytes in
+                if pass == 1 {
+                    progress.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+                } else if bytesRead == 0 {
+                    // The second pass starts: the first is done.
+                    progress.finish()
+                    phases.lap("read")
+                } else {
+                    writing.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+                }
+            }
+        }
         phases.lap("write")
         if timings { FileHandleOutput.standardError(phases.line) }
     }

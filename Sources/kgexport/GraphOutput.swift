@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import RDFFormats
 
 /// Writes a graph to a file or standard output so that a failure leaves nothing behind.
 enum GraphOutput {
@@ -42,25 +43,31 @@ enum GraphOutput {
     /// only when `body` succeeds; a failure leaves the target as it was.
     /// - Throws: ``CommandFailure`` with the refusal or the output error.
     static func stream(to path: String, formatName: String = "N-Triples", source: String = "-",
-                       _ body: (any ByteSink) throws(WriteError) -> Void) throws(CommandFailure) {
-        do throws(WriteError) {
+                       _ body: (any ByteSink) throws(StreamingError) -> Void) throws(CommandFailure) {
+        do throws(StreamingError) {
             if path == "-" {
                 let sink = StandardOutputSink()
                 try body(sink)
-                do { try sink.flush() } catch { throw WriteError.output(error) }
+                do { try sink.flush() } catch { throw .write(.output(error)) }
             } else {
                 let sink: AtomicFileSink
-                do { sink = try AtomicFileSink(path: path) } catch { throw WriteError.output(error) }
-                do throws(WriteError) {
+                do { sink = try AtomicFileSink(path: path) } catch { throw .write(.output(error)) }
+                do throws(StreamingError) {
                     try body(sink)
-                    do { try sink.commit() } catch { throw WriteError.output(error) }
+                    do { try sink.commit() } catch { throw .write(.output(error)) }
                 } catch {
                     sink.discard()
                     throw error
                 }
             }
         } catch {
-            throw failure(error, formatName: formatName, path: path, source: source)
+            switch error {
+            case .input(let diagnostic):
+                let untouched = path == "-" ? "nothing was written" : "\(path) was not written"
+                throw CommandFailure([diagnostic.description, "note: \(untouched)"])
+            case .write(let writeError):
+                throw failure(writeError, formatName: formatName, path: path, source: source)
+            }
         }
     }
 

@@ -36,16 +36,20 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let generator = SyntheticNewsGraph(nodes: nodes, seed: seed)
         let progress = Progress(label: "writing \(output)", unit: "triples")
-        try GraphOutput.stream(to: output) { (sink: any ByteSink) throws(WriteError) in
+        try GraphOutput.stream(to: output) { (sink: any ByteSink) throws(StreamingError) in
             let writer = NTriplesStreamWriter(sink: sink)
             var written = 0
             defer { progress.finish() }
-            try generator.generate { (triple: Triple) throws(WriteError) in
-                try writer.write(triple)
-                written += 1
-                if written & 0xFFFF == 0 { progress.update(done: written, bytes: writer.bytesWritten) }
+            do throws(WriteError) {
+                try generator.generate { (triple: Triple) throws(WriteError) in
+                    try writer.write(triple)
+                    written += 1
+                    if written & 0xFFFF == 0 { progress.update(done: written, bytes: writer.bytesWritten) }
+                }
+                try writer.finish()
+            } catch {
+                throw .write(error)
             }
-            try writer.finish()
         }
     }
 }
