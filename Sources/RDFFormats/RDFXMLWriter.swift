@@ -1,0 +1,192 @@
+public import KnowledgeGraph
+import XMLSupport
+
+/// Writes a graph as RDF/XML that Raptor, rdflib, Jena and kgexport's own reader read back as
+/// the same graph — or refuses, before writing anything, when RDF/XML cannot express it.
+///
+/// The document is one `rdf:RDF` element declaring every prefix it uses, then one node element
+/// per subject, subjects in sorted order (``Graph/sortedDescriptions()``):
+/// - a subject with an `rdf:type` whose IRI splits into a qualified name is written as a typed
+///   node element (`<ex:Person rdf:about="…">`), using its first such type; other types are
+///   `rdf:type` properties;
+/// - IRIs are absolute (`rdf:about`, `rdf:resource`); blank nodes are `rdf:nodeID="b1"`, `b2`, …,
+///   generated from the graph's content, never copied from input labels; nothing is nested;
+/// - literals are property elements with text, `xml:lang` for a language tag, `rdf:datatype`
+///   unless the datatype is `xsd:string`; `rdf:XMLLiteral` values too are escaped text with a
+///   datatype, never `rdf:parseType="Literal"`;
+/// - no `rdf:ID`, no property attributes, no `rdf:li`.
+///
+/// Refused, with ``WriteError/unrepresentable(_:)`` naming the triple: a predicate IRI that
+/// does not end in an NCName (`…/2019`, `…/rel/`); a reserved RDF/XML name as predicate
+/// (`rdf:li`, `rdf:about`, `rdf:Description`, …; container members `rdf:_1`… are fine); a
+/// character XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF)
+/// in any IRI, literal or language tag; and whatever ``NTriplesWriter`` refuses too.
+///
+/// The whole graph is checked first; then the document is streamed, the XML buffer drained
+/// into the sink after each subject, so the writer's memory follows one subject, not the output.
+public struct RDFXMLWriter: GraphSerializer {
+    /// Prefixes to use; nil means the graph's own ``Graph/prefixes``. `rdf`, `rdfs`, `xsd` and
+    /// `owl` are added when missing; other namespaces get `ns1`, `ns2`, … in sorted order.
+    public var prefixes: PrefixMap?
+    /// Whether elements go on their own, indented lines.
+    public var indent: Bool
+
+    public init(prefixes: PrefixMap? = nil, indent: Bool = true) {
+        self.prefixes = prefixes
+        self.indent = indent
+    }
+
+    /// The RDF/XML syntax names that may not be written as a property element or node element
+    /// name: the core syntax terms, `rdf:Description`, `rdf:li` (read back as `rdf:_n`), the
+    /// old terms and the RDF 1.2 additions.
+    public static let reservedNames: Set<String> = [
+        "RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype", "Description", "li",
+        "aboutEach", "aboutEachPrefix", "bagID", "annotation", "annotationNodeID", "version",
+    ]
+
+    public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        var preferred = prefixes ?? graph.prefixes
+        for entry in PrefixMap.standard.entries { preferred.add(prefix: entry.prefix, namespace: entry.namespace) }
+        var names = XMLQualifiedNames(preferred: preferred)
+
+        // Pass 1, on the graph as given so messages name the input's own blank node labels.
+        var predicateNames: [IRI: XMLQualifiedNames.Split] = [:]
+        for triple in graph.triples {
+            try TermChecks.check(triple, format: "RDF/XML")
+            try Self.checkCharacters(triple)
+            if predicateNames[triple.predicate] == nil {
+                let split = try Self.propertyName(triple, &names)
+                predicateNames[triple.predicate] = split
+                names.use(split.namespace)
+            }
+        }
+
+        // Pass 2: the order of the document, and the typed node element of each subject.
+        let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
+        var nodeTypes: [Triple?] = []
+        nodeTypes.reserveCapacity(descriptions.count)
+        for description in descriptions {
+            let typeTriple = description.triples.first { triple in
+                guard triple.predicate == Vocabulary.rdfType, let type = triple.object.iri,
+                      !Self.isReserved(type), let split = names.split(type) else { return false }
+                names.use(split.namespace)
+                return true
+            }
+            nodeTypes.append(typeTriple)
+        }
+        names.assignPrefixes()
+
+        // Pass 3: stream.
+        do {
+            try stream(descriptions, nodeTypes, names: &names, predicateNames, to: sink)
+        } catch let error as WriteError {
+            throw error
+        } catch let error as XMLWriteError {
+            throw .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
+        } catch {
+            throw .output(OutputError(path: "RDF/XML output", reason: "\(error)"))
+        }
+    }
+
+    private func stream(_ descriptions: [SubjectDescription], _ nodeTypes: [Triple?], names: inout XMLQualifiedNames,
+                        _ predicateNames: [IRI: XMLQualifiedNames.Split], to sink: some ByteSink) throws {
+        let writer = try XMLStreamWriter(indent: indent)
+        try writer.startDocument()
+        try writer.startElement("rdf:RDF")
+        for declaration in names.declarations {
+            try writer.writeAttribute("xmlns:" + declaration.prefix, declaration.namespace)
+        }
+        try writer.drain(into: sink)
+        for (description, typeTriple) in zip(descriptions, nodeTypes) {
+            try writeNode(description, typeTriple: typeTriple, names: &names, predicateNames, writer)
+            try writer.drain(into: sink)
+        }
+        try writer.endDocument()
+        try writer.drain(into: sink)
+    }
+
+    private func writeNode(_ description: SubjectDescription, typeTriple: Triple?,
+                           names: inout XMLQualifiedNames, _ predicateNames: [IRI: XMLQualifiedNames.Split],
+                           _ writer: XMLStreamWriter) throws(XMLWriteError) {
+        var elementName = "rdf:Description"
+        if let type = typeTriple?.object.iri, let split = names.split(type) {
+            elementName = try Self.qualifiedName(split, names)
+        }
+        try writer.startElement(elementName)
+        switch description.subject {
+        case .iri(let iri): try writer.writeAttribute("rdf:about", iri.value)
+        case .blank(let node): try writer.writeAttribute("rdf:nodeID", node.id)
+        case .literal: throw XMLWriteError("a literal cannot be a subject")
+        }
+        for triple in description.triples where triple != typeTriple {
+            guard let split = predicateNames[triple.predicate] else {
+                throw XMLWriteError("no element name was planned for <\(triple.predicate.value)>")
+            }
+            try writer.startElement(try Self.qualifiedName(split, names))
+            switch triple.object {
+            case .iri(let iri):
+                try writer.writeAttribute("rdf:resource", iri.value)
+            case .blank(let node):
+                try writer.writeAttribute("rdf:nodeID", node.id)
+            case .literal(let literal):
+                if let language = literal.language {
+                    try writer.writeAttribute("xml:lang", language)
+                } else if literal.datatype != Vocabulary.xsdString {
+                    try writer.writeAttribute("rdf:datatype", literal.datatype.value)
+                }
+                if !literal.lexicalForm.isEmpty { try writer.writeText(literal.lexicalForm) }
+            }
+            try writer.endElement()
+        }
+        try writer.endElement()
+    }
+
+    private static func qualifiedName(_ split: XMLQualifiedNames.Split, _ names: XMLQualifiedNames) throws(XMLWriteError) -> String {
+        guard let name = names.qualifiedName(split) else {
+            throw XMLWriteError("no prefix was declared for the namespace <\(split.namespace)>")
+        }
+        return name
+    }
+
+    /// Whether `iri` is one of the reserved RDF/XML syntax names.
+    static func isReserved(_ iri: IRI) -> Bool {
+        iri.value.hasPrefix(Vocabulary.rdfNamespace)
+            && reservedNames.contains(String(iri.value.dropFirst(Vocabulary.rdfNamespace.count)))
+    }
+
+    /// The element name for the triple's predicate, or the reason there is none.
+    private static func propertyName(_ triple: Triple, _ names: inout XMLQualifiedNames) throws(WriteError) -> XMLQualifiedNames.Split {
+        let predicate = triple.predicate
+        if isReserved(predicate) {
+            let name = "rdf:" + predicate.value.dropFirst(Vocabulary.rdfNamespace.count)
+            let consequence = name == "rdf:li" ? " (it would be read back as rdf:_1, rdf:_2, …)" : ""
+            throw TermChecks.refusal(code: "rdfxml-reserved-predicate", triple,
+                                     "RDF/XML cannot use \(name) as a property: it is a reserved RDF/XML syntax name\(consequence)")
+        }
+        guard let split = names.split(predicate) else {
+            throw TermChecks.refusal(code: "rdfxml-predicate-not-xml-name", triple,
+                                     "RDF/XML cannot express the predicate <\(predicate.value)>: a property element needs the IRI to end in an XML name (NCName: a letter or '_', then letters, digits, '-', '.', '_'), and this one does not, so no element name can spell it")
+        }
+        return split
+    }
+
+    /// Refuses characters that XML 1.0 does not allow, naming the node and the property.
+    private static func checkCharacters(_ triple: Triple) throws(WriteError) {
+        func check(_ text: String, _ what: String) throws(WriteError) {
+            if let scalar = XMLCharacters.firstForbidden(in: text) {
+                throw TermChecks.refusal(code: "xml-forbidden-character", triple,
+                                         "RDF/XML cannot write \(what) of the property <\(triple.predicate.value)> on the node \(NTriplesSyntax.term(triple.subject)): it contains \(XMLCharacters.describe(scalar)), which XML 1.0 does not allow, not even as a character reference")
+            }
+        }
+        if let iri = triple.subject.iri { try check(iri.value, "the subject IRI") }
+        try check(triple.predicate.value, "the IRI")
+        switch triple.object {
+        case .iri(let iri): try check(iri.value, "the object IRI")
+        case .blank: break
+        case .literal(let literal):
+            try check(literal.lexicalForm, "the literal value")
+            try check(literal.datatype.value, "the datatype IRI")
+            if let language = literal.language { try check(language, "the language tag") }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+public import KnowledgeGraph
+
+/// Writes a graph as Turtle for people to read, exactly re-readable as the same graph.
+///
+/// Layout: `@prefix` lines for the prefixes used (sorted by prefix), then one block per subject
+/// in sorted order, predicates joined by `;` (`a` for `rdf:type`, first), objects by `,`.
+/// IRIs are prefixed names where a prefix's namespace is followed by a valid `PN_LOCAL`
+/// (without backslash escapes), otherwise `<full IRIs>`. Blank nodes are `_:b1`, `_:b2`, …,
+/// generated from the graph's content. Integers, decimals and booleans are written bare only
+/// when their lexical form is canonical (so they read back with the same lexical form);
+/// strings with line feeds use `"""…"""`; control characters are `\uXXXX` escapes.
+///
+/// Refused (``WriteError/unrepresentable(_:)``): what ``NTriplesWriter`` refuses.
+public struct TurtleWriter: GraphSerializer {
+    /// Prefixes to use; nil means the graph's own ``Graph/prefixes``. `rdf`, `rdfs`, `xsd` and
+    /// `owl` are added when missing. Only prefixes that the output uses are declared.
+    public var prefixes: PrefixMap?
+
+    public init(prefixes: PrefixMap? = nil) {
+        self.prefixes = prefixes
+    }
+
+    public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        for triple in graph.triples { try TermChecks.check(triple, format: "Turtle") }
+        var map = prefixes ?? graph.prefixes
+        for entry in PrefixMap.standard.entries { map.add(prefix: entry.prefix, namespace: entry.namespace) }
+        var names = TurtleNames(map)
+        let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
+        for triple in descriptions.lazy.flatMap(\.triples) {
+            names.noteUses(in: triple)
+        }
+
+        var output = ""
+        do {
+            for entry in names.declarations {
+                output += "@prefix \(entry.prefix): <\(entry.namespace)> .\n"
+            }
+            var separate = !output.isEmpty
+            for description in descriptions {
+                if separate { output += "\n" }
+                separate = true
+                output += block(description, names)
+                if output.utf8.count >= 1 << 16 {
+                    try sink.write(output)
+                    output = ""
+                }
+            }
+            try sink.write(output)
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// One subject with all its predicates and objects, ending with ` .` and a line feed.
+    private func block(_ description: SubjectDescription, _ names: TurtleNames) -> String {
+        var groups: [(predicate: IRI, objects: [Term])] = []
+        for triple in description.triples {
+            if let last = groups.indices.last, groups[last].predicate == triple.predicate {
+                groups[last].objects.append(triple.object)
+            } else {
+                groups.append((triple.predicate, [triple.object]))
+            }
+        }
+        // `a` first, as people expect; the rest stay in sorted order.
+        if let typeIndex = groups.firstIndex(where: { $0.predicate == Vocabulary.rdfType }), typeIndex > 0 {
+            groups.insert(groups.remove(at: typeIndex), at: 0)
+        }
+        var text = names.term(description.subject)
+        for (index, group) in groups.enumerated() {
+            text += index == 0 ? " " : " ;\n    "
+            text += group.predicate == Vocabulary.rdfType ? "a" : names.iri(group.predicate)
+            text += " "
+            text += group.objects.map(names.term).joined(separator: ", ")
+        }
+        return text + " .\n"
+    }
+}
+
+/// Prefixed names for one Turtle document.
+struct TurtleNames {
+    private let entries: [(prefix: String, namespace: String)]
+    private var used: Set<String> = []
+
+    init(_ map: PrefixMap) {
+        entries = map.entries.filter { TurtleSyntax.isPrefix($0.prefix) && (try? IRI.check($0.namespace)) != nil }
+            .sorted { $0.namespace.utf8.count > $1.namespace.utf8.count }
+    }
+
+    /// The prefix and local name for `iri`, using the longest namespace that fits.
+    private func prefixed(_ iri: IRI) -> (prefix: String, local: Substring)? {
+        for entry in entries where iri.value.hasPrefix(entry.namespace) {
+            let local = iri.value.dropFirst(entry.namespace.count)
+            if TurtleSyntax.isLocalName(String(local)) { return (entry.prefix, local) }
+        }
+        return nil
+    }
+
+    /// Marks the prefixes that the triple's terms will be written with.
+    mutating func noteUses(in triple: Triple) {
+        var iris = [triple.predicate]
+        if let iri = triple.subject.iri { iris.append(iri) }
+        switch triple.object {
+        case .iri(let iri): iris.append(iri)
+        case .literal(let literal) where literal.language == nil && literal.datatype != Vocabulary.xsdString
+            && TurtleSyntax.shortForm(literal) == nil:
+            iris.append(literal.datatype)
+        default: break
+        }
+        for iri in iris where !(iri == triple.predicate && iri == Vocabulary.rdfType) {
+            if let name = prefixed(iri) { used.insert(name.prefix) }
+        }
+    }
+
+    /// The prefixes used, sorted.
+    var declarations: [(prefix: String, namespace: String)] {
+        entries.filter { used.contains($0.prefix) }.sorted { $0.prefix.utf8.lexicographicallyPrecedes($1.prefix.utf8) }
+    }
+
+    func iri(_ iri: IRI) -> String {
+        if let name = prefixed(iri), used.contains(name.prefix) { return name.prefix + ":" + name.local }
+        return NTriplesSyntax.iri(iri)
+    }
+
+    func term(_ term: Term) -> String {
+        switch term {
+        case .iri(let value):
+            return iri(value)
+        case .blank(let node):
+            return "_:" + node.id
+        case .literal(let literal):
+            if let short = TurtleSyntax.shortForm(literal) { return short }
+            var text = TurtleSyntax.quotedString(literal.lexicalForm)
+            if let language = literal.language {
+                text += "@" + language
+            } else if literal.datatype != Vocabulary.xsdString {
+                text += "^^" + iri(literal.datatype)
+            }
+            return text
+        }
+    }
+}
