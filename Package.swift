@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "kgexportTests", dependencies: ["kgexport"], swiftSettings: swiftSettings),
     ]
 )

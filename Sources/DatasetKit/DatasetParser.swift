@@ -1,0 +1,309 @@
+internal import Yams
+public import KnowledgeGraph
+
+/// Reads the YAML of a dataset file into a ``DatasetDocument``, checking its shape: the
+/// sections, the header fields, node ids, and the forms values may take.
+///
+/// It keeps going after a problem so that one run reports every problem of the file; only a
+/// YAML syntax error stops it (libyaml cannot recover from one).
+public struct DatasetParser: Sendable {
+    /// The sections that hold nodes. They share one syntax and one id space.
+    public static let nodeSections = ["sources", "entities", "events", "claims"]
+    static let headerKeys = ["id", "title", "base", "ontology"]
+
+    public init() {}
+
+    /// Parses a dataset file.
+    /// - Parameters:
+    ///   - bytes: the file's contents (UTF-8).
+    ///   - file: the name used in diagnostics.
+    /// - Returns: the document (nil when the YAML cannot be read at all) and every problem found.
+    public func parse(_ bytes: [UInt8], file: String) -> (document: DatasetDocument?, diagnostics: [Diagnostic]) {
+        let root: Node?
+        do {
+            root = try YAMLSource.compose(bytes, file: file)
+        } catch {
+            return (nil, [error])
+        }
+        var run = ParseRun(file: file)
+        guard let root else {
+            run.report("empty-file", "the dataset file is empty: it needs at least a dataset: section",
+                       at: SourceLocation(file: file, line: 1, column: 1))
+            return (run.document, run.diagnostics)
+        }
+        run.readRoot(root)
+        return (run.document, run.diagnostics)
+    }
+
+    /// Whether `text` is a valid node id: ASCII letters, digits, `_` and `-`.
+    public static func isValidID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+
+    /// Whether `text` is a valid prefix name: a letter, then letters, digits, `_`, `-` or `.`
+    /// (not last), so it also works as an XML namespace prefix and a Turtle prefix.
+    public static func isValidPrefix(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+              text.last != "." else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.".unicodeScalars.contains(scalar))
+        }
+    }
+}
+
+/// The state of one parse: the document so far and the problems found.
+private struct ParseRun {
+    let file: String
+    var document: DatasetDocument
+    var diagnostics: [Diagnostic] = []
+    /// Where each node id was first defined, across all sections.
+    var definedIDs: [String: (location: SourceLocation, section: String)] = [:]
+
+    init(file: String) {
+        self.file = file
+        self.document = DatasetDocument(file: file)
+    }
+
+    mutating func readRoot(_ root: Node) {
+        guard let mapping = root.mapping else {
+            report("wrong-shape", "a dataset file must be a mapping with the sections dataset:, prefixes:, "
+                   + "sources:, entities:, events: and claims:, not \(describe(root))", at: location(of: root))
+            return
+        }
+        var sawHeader = false
+        for (keyNode, value) in mapping {
+            guard let key = scalarKey(keyNode) else { continue }
+            switch key {
+            case "dataset":
+                sawHeader = true
+                readHeader(value)
+            case "prefixes":
+                readPrefixes(value)
+            case _ where DatasetParser.nodeSections.contains(key):
+                readSection(key, value)
+            default:
+                report("unknown-key", "unknown section '\(key)': a dataset has the sections dataset, prefixes, "
+                       + DatasetParser.nodeSections.joined(separator: ", "), at: location(of: keyNode))
+            }
+        }
+        if !sawHeader {
+            report("missing-field", "the file has no dataset: section (it needs at least an id and a base)",
+                   at: location(of: root))
+        }
+    }
+
+    // MARK: Header and prefixes
+
+    mutating func readHeader(_ node: Node) {
+        guard let mapping = node.mapping else {
+            report("wrong-shape", "the dataset: section must be a mapping (id:, title:, base:, ontology:), "
+                   + "not \(describe(node))", at: location(of: node))
+            return
+        }
+        for (keyNode, value) in mapping {
+            guard let key = scalarKey(keyNode) else { continue }
+            guard DatasetParser.headerKeys.contains(key) else {
+                report("unknown-key", "unknown field '\(key)' in the dataset: section: it takes "
+                       + DatasetParser.headerKeys.joined(separator: ", "), at: location(of: keyNode))
+                continue
+            }
+            guard let text = singleText(value, what: "dataset.\(key)") else { continue }
+            let located = Located(text, at: location(of: value))
+            switch key {
+            case "id":
+                if DatasetParser.isValidID(text) {
+                    document.id = located
+                } else {
+                    report("invalid-id", "the dataset id '\(text)' may use only letters, digits, '_' and '-'",
+                           at: located.location)
+                }
+            case "title": document.title = located
+            case "base": document.base = located
+            default: document.ontology = located
+            }
+        }
+        if document.id == nil && !mapping.keys.contains(where: { $0.scalar?.string == "id" }) {
+            report("missing-field", "the dataset: section has no id", at: location(of: node))
+        }
+        if document.base == nil && !mapping.keys.contains(where: { $0.scalar?.string == "base" }) {
+            report("missing-field", "the dataset: section has no base (the IRI that node ids are appended to)",
+                   at: location(of: node))
+        }
+    }
+
+    mutating func readPrefixes(_ node: Node) {
+        if isEmptyScalar(node) { return }
+        guard let mapping = node.mapping else {
+            report("wrong-shape", "the prefixes: section must be a mapping from prefix to namespace IRI, "
+                   + "not \(describe(node))", at: location(of: node))
+            return
+        }
+        for (keyNode, value) in mapping {
+            guard let prefix = scalarKey(keyNode) else { continue }
+            guard DatasetParser.isValidPrefix(prefix) else {
+                report("invalid-prefix", "the prefix '\(prefix)' must start with a letter and use only letters, "
+                       + "digits, '_', '-' and '.'", at: location(of: keyNode))
+                continue
+            }
+            guard let namespace = singleText(value, what: "the namespace of prefix '\(prefix)'") else { continue }
+            document.prefixes.append(PrefixDeclaration(
+                prefix: prefix, namespace: Located(namespace, at: location(of: value)), location: location(of: keyNode)))
+        }
+    }
+
+    // MARK: Nodes
+
+    mutating func readSection(_ section: String, _ node: Node) {
+        if isEmptyScalar(node) { return }
+        guard let mapping = node.mapping else {
+            report("wrong-shape", "the \(section): section must be a mapping from node ids to nodes, "
+                   + "not \(describe(node))", at: location(of: node))
+            return
+        }
+        for (keyNode, value) in mapping {
+            guard let id = scalarKey(keyNode) else { continue }
+            let idLocation = location(of: keyNode)
+            guard DatasetParser.isValidID(id) else {
+                report("invalid-id", "the node id '\(id)' may use only letters, digits, '_' and '-'", at: idLocation)
+                continue
+            }
+            if let first = definedIDs[id] {
+                report("duplicate-id", "duplicate id '\(id)': it is already defined at line \(first.location.line), "
+                       + "column \(first.location.column) (in \(first.section):)", at: idLocation)
+                continue
+            }
+            definedIDs[id] = (idLocation, section)
+            guard let properties = value.mapping else {
+                report("wrong-shape", "node '\(id)' must be a mapping of properties (type:, label:, …), "
+                       + "not \(describe(value))", at: location(of: value))
+                continue
+            }
+            var node = DatasetNode(id: id, section: section, location: idLocation, properties: [])
+            for (propertyKey, propertyValue) in properties {
+                guard let key = scalarKey(propertyKey) else { continue }
+                let values = readValues(propertyValue, key: key, nodeID: id)
+                node.properties.append(DatasetProperty(key: key, location: location(of: propertyKey), values: values))
+            }
+            document.nodes.append(node)
+        }
+    }
+
+    /// A property's values: one scalar, one value mapping, or a list of those.
+    mutating func readValues(_ node: Node, key: String, nodeID: String) -> [DatasetValue] {
+        if let sequence = node.sequence {
+            var values: [DatasetValue] = []
+            for item in sequence {
+                if item.sequence != nil {
+                    report("wrong-shape", "property '\(key)' of node '\(nodeID)' has a list inside a list; "
+                           + "write the values as one list", at: location(of: item))
+                } else if let value = readValue(item, key: key, nodeID: nodeID) {
+                    values.append(value)
+                }
+            }
+            return values
+        }
+        return readValue(node, key: key, nodeID: nodeID).map { [$0] } ?? []
+    }
+
+    mutating func readValue(_ node: Node, key: String, nodeID: String) -> DatasetValue? {
+        let at = location(of: node)
+        if let scalar = node.scalar {
+            guard !isEmptyScalar(node) else {
+                report("empty-value", "property '\(key)' of node '\(nodeID)' has no value", at: at)
+                return nil
+            }
+            return DatasetValue(.text(scalar.string), at: at)
+        }
+        guard let mapping = node.mapping else { return nil }
+        var text: String?
+        var language: Located<String>?
+        var datatype: Located<String>?
+        var valid = true
+        for (keyNode, part) in mapping {
+            guard let field = scalarKey(keyNode) else {
+                valid = false
+                continue
+            }
+            guard ["value", "lang", "datatype"].contains(field) else {
+                report("wrong-shape", "a value written as a mapping takes value: with lang: or datatype:, "
+                       + "not '\(field)' (property '\(key)' of node '\(nodeID)')", at: location(of: keyNode))
+                valid = false
+                continue
+            }
+            guard let partText = singleText(part, what: "\(field): of property '\(key)'", allowEmpty: field == "value") else {
+                valid = false
+                continue
+            }
+            switch field {
+            case "value": text = partText
+            case "lang": language = Located(partText, at: location(of: part))
+            default: datatype = Located(partText, at: location(of: part))
+            }
+        }
+        guard valid else { return nil }
+        guard let text else {
+            report("wrong-shape", "a value written as a mapping needs value: (property '\(key)' of node '\(nodeID)')", at: at)
+            return nil
+        }
+        switch (language, datatype) {
+        case (let language?, nil): return DatasetValue(.languageTagged(text, language: language), at: at)
+        case (nil, let datatype?): return DatasetValue(.typed(text, datatype: datatype), at: at)
+        case (nil, nil): return DatasetValue(.text(text), at: at)
+        case (_?, _?):
+            report("wrong-shape", "a value cannot have both lang: and datatype: (property '\(key)' of node '\(nodeID)')", at: at)
+            return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A mapping key's text; reports keys that are lists or mappings.
+    mutating func scalarKey(_ node: Node) -> String? {
+        guard let scalar = node.scalar else {
+            report("wrong-shape", "a key must be a single value, not \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// The text of a field that takes exactly one value.
+    mutating func singleText(_ node: Node, what: String, allowEmpty: Bool = false) -> String? {
+        guard let scalar = node.scalar else {
+            report("wrong-shape", "\(what) must be a single value, not \(describe(node))", at: location(of: node))
+            return nil
+        }
+        if !allowEmpty && isEmptyScalar(node) {
+            report("empty-value", "\(what) has no value", at: location(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Whether a node is YAML's "nothing": an empty plain scalar, `~` or `null`. Quoted empty
+    /// strings are real (empty) values.
+    func isEmptyScalar(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return "the single value '\(scalar.string)'"
+        case .alias: return "an alias"
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func report(_ code: String, _ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(code: code, message: message, location: location))
+    }
+}

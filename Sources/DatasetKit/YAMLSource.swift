@@ -1,0 +1,180 @@
+internal import Yams
+internal import KnowledgeGraph
+
+/// Turns YAML text into Yams nodes, and every YAML error into a ``Diagnostic`` with the
+/// position of the problem.
+///
+/// Only composition is used (nodes with their marks), never Yams' typed decoding, so that the
+/// loader sees each scalar's text exactly as written.
+enum YAMLSource {
+    /// Composes the single document in `bytes`; nil for an empty file.
+    static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Node? {
+        var text = try decodeUTF8(bytes, file: file)
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, text: text, file: file)
+        } catch {
+            throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
+                             location: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// The file as a string; invalid UTF-8 is an error at the position of the first bad byte.
+    static func decodeUTF8(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        var line = 1
+        var column = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                break decoding
+            case .error:
+                throw Diagnostic(code: "yaml-encoding", message: "the file is not valid UTF-8",
+                                 location: SourceLocation(file: file, line: line, column: column))
+            }
+        }
+        return String(scalars)
+    }
+
+    static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return syntaxDiagnostic(problem: problem, context: context.map { ($0.text, $0.mark) },
+                                    at: mark, text: text, location: location)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let second = secondOccurrence(of: key, after: context.mark, in: text)
+            let secondLocation = second.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+                ?? location(context.mark)
+            if let section = nodeSection(containing: context.mark, in: text) {
+                return Diagnostic(
+                    code: "duplicate-id",
+                    message: "duplicate id '\(key)': it is already defined at line \(context.mark.line), "
+                        + "column \(context.mark.column) (in \(section):)",
+                    location: secondLocation)
+            }
+            return Diagnostic(
+                code: "duplicate-key",
+                message: "the key '\(key)' appears twice in the same mapping "
+                    + "(first at line \(context.mark.line), column \(context.mark.column))",
+                location: secondLocation)
+        case .reader(let problem, let offset, _, _):
+            let position = offset.map { characterOffsetLocation($0, in: text) } ?? (line: 1, column: 1)
+            return Diagnostic(code: "yaml-syntax", message: "YAML syntax error: \(problem)",
+                              location: SourceLocation(file: file, line: position.line, column: position.column))
+        default:
+            return Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
+                              location: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// A scanner, parser or composer error, with a hint for the mistakes people make most.
+    private static func syntaxDiagnostic(problem: String, context: (text: String, mark: Mark)?, at mark: Mark,
+                                         text: String, location: (Mark) -> SourceLocation) -> Diagnostic {
+        if character(at: mark, in: text) == "\t" {
+            return Diagnostic(code: "yaml-tab", message: "a tab character cannot indent YAML: indent with spaces",
+                              location: location(mark))
+        }
+        if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
+            // The scanner only notices at the end of the file; the useful position is the opening quote.
+            return Diagnostic(code: "yaml-unclosed-quote",
+                              message: "this quoted string is never closed (the closing quote is missing)",
+                              location: location(context.mark))
+        }
+        var message = "YAML syntax error: \(problem)"
+        if let context {
+            message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+        }
+        if problem.contains("did not find expected key") || problem.contains("mapping values are not allowed")
+            || problem.contains("did not find expected '-' indicator") {
+            message += "; check the indentation of this line"
+        }
+        return Diagnostic(code: "yaml-syntax", message: message, location: location(mark))
+    }
+
+    /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
+    private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if line == mark.line && column == mark.column { return scalar }
+            if line > mark.line { return nil }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
+    }
+
+    /// Line and column of the `offset`-th character.
+    private static func characterOffsetLocation(_ offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (line, column)
+    }
+
+    /// The node section (`entities`, …) whose ids include the key at `mark`: the nearest
+    /// top-level key above it, when the key is indented like that section's first entry.
+    private static func nodeSection(containing mark: Mark, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard mark.line >= 2, mark.line <= lines.count else { return nil }
+        func isContent(_ line: String) -> Bool {
+            let trimmed = line.drop(while: { $0 == " " })
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }
+        guard let header = (0..<(mark.line - 1)).reversed().first(where: { index in
+            isContent(lines[index]) && lines[index].first != " "
+        }) else { return nil }
+        let name = String(lines[header].prefix(while: { $0 != ":" }))
+        guard DatasetParser.nodeSections.contains(name),
+              let firstEntry = lines[(header + 1)...].first(where: isContent) else { return nil }
+        let entryIndent = firstEntry.prefix(while: { $0 == " " }).count
+        return entryIndent == mark.column - 1 ? name : nil
+    }
+
+    /// Where `key` appears again as a block mapping key at the same column, after `first`.
+    /// Yams reports only the first occurrence of a duplicated key; the second is the one to fix.
+    private static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            guard scalars.count > indent, scalars[..<indent].allSatisfy({ $0 == " " }) else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[indent...]))
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                let after = rest.dropFirst(spelling.count).drop(while: { $0 == " " })
+                if after.hasPrefix(":") { return (index + 1, first.column) }
+            }
+        }
+        return nil
+    }
+}
