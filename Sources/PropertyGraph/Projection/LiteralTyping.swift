@@ -59,7 +59,7 @@ public enum LiteralTyping {
 
     /// Words for a key's description: how the values of `datatype` are written.
     static func describe(_ datatype: IRI, as type: AttributeKey.ValueType, prefixes: PrefixMap) -> String {
-        let name = Naming.shortForm(of: datatype, in: prefixes)
+        let name = prefixes.abbreviate(datatype) ?? datatype.value
         switch type {
         case .long: return "\(name) values as 64-bit integers"
         case .double: return "\(name) values as doubles"

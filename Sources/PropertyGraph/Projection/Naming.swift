@@ -43,11 +43,6 @@ public enum Naming {
         return (best.prefix, local)
     }
 
-    /// `prefix:local` when `iri` has a prefixed name, else the full IRI.
-    public static func shortForm(of iri: IRI, in prefixes: PrefixMap) -> String {
-        prefixedName(of: iri, in: prefixes).map { "\($0.prefix):\($0.local)" } ?? iri.value
-    }
-
     /// A name that also tells the namespace: `prefix_local`, or a token of the whole IRI when no
     /// prefix is known.
     static func qualifiedToken(of iri: IRI, in prefixes: PrefixMap) -> String {

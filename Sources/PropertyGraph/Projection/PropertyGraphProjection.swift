@@ -188,7 +188,7 @@ public struct PropertyGraphProjection: Sendable {
 
     /// Classes that are too general to be a label.
     static let generalClasses: Set<IRI> = [
-        Vocabulary.owlThing, IRI(unchecked: Vocabulary.rdfsNamespace + "Resource"),
+        Vocabulary.owlThing, Vocabulary.rdfsResource,
     ]
 
     func classes(of terms: [Term], types: [Term: Set<IRI>]) -> [Term: NodeClasses] {
@@ -409,7 +409,7 @@ public struct PropertyGraphProjection: Sendable {
     // MARK: - Display labels
 
     static let labelProperties: [IRI] = [
-        IRI(unchecked: "http://www.w3.org/2004/02/skos/core#prefLabel"), Vocabulary.rdfsLabel,
+        Vocabulary.skosPrefLabel, Vocabulary.rdfsLabel,
         IRI(unchecked: "http://schema.org/name"), IRI(unchecked: "https://schema.org/name"),
         IRI(unchecked: "http://xmlns.com/foaf/0.1/name"), IRI(unchecked: "http://purl.org/dc/terms/title"),
     ]
