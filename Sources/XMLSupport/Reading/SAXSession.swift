@@ -1,0 +1,382 @@
+internal import CLibXML2
+import KnowledgeGraph
+
+/// One parse with libxml2's SAX2 interface: the C callbacks, the text buffer, positions, and
+/// the first failure.
+///
+/// libxml2 hands each callback the parser context (`userData` stays the context so that the
+/// default SAX2 DTD handlers keep working); the session is found through the context's
+/// `_private` field, which libxml2 copies into the sub-parsers it uses for entity content.
+final class SAXSession {
+    let source: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    let parser: xmlParserCtxtPtr
+    let handler: any XMLEventHandler
+
+    /// The first problem; once set, later events are ignored and the parser is stopped.
+    private(set) var failure: Diagnostic?
+    private var positions: LocationTracker
+    /// Character data not yet reported (libxml2 delivers it in pieces).
+    private var text: [UInt8] = []
+    private var textLocation: SourceLocation?
+    /// Byte offset just after the last markup reported, where following text starts.
+    private var markupEnd = 0
+    /// Strings for names and namespace URIs that live in libxml2's dictionary, by address.
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
+    /// Bytes of text and attribute values reported so far, and how many entity expansion may
+    /// make of the document: libxml2 2.9 stops "billion laughs" but not one large entity
+    /// referenced many times, which would otherwise produce gigabytes from kilobytes.
+    private var reportedBytes = 0
+    private let reportedBytesLimit: Int
+
+    init(source: String, bytes: UnsafeBufferPointer<UInt8>, parser: xmlParserCtxtPtr, handler: any XMLEventHandler) {
+        self.source = source
+        self.bytes = bytes
+        self.parser = parser
+        self.handler = handler
+        self.positions = LocationTracker(bytes: bytes)
+        self.reportedBytesLimit = SAXSession.amplificationFactor * bytes.count + SAXSession.amplificationAllowance
+    }
+
+    /// Without entities, text and attribute values are never longer than the document itself.
+    static let amplificationFactor = 10
+    static let amplificationAllowance = 4 << 20
+
+    /// Counts reported bytes; fails once entity expansion has blown the document up too far.
+    private func account(_ count: Int, _ context: xmlParserCtxtPtr) -> Bool {
+        reportedBytes += count
+        guard reportedBytes > reportedBytesLimit else { return true }
+        fail(diagnostic("entity expansion makes the text of this \(bytes.count)-byte document larger than \(reportedBytesLimit) bytes; refusing it (an entity amplification attack?)",
+                        at: libxmlLocation(parser)), in: context)
+        return false
+    }
+
+    /// Points the parser's SAX2 handler at this session's callbacks.
+    func install() {
+        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        guard let sax = parser.pointee.sax else { return }
+        sax.pointee.startElementNs = SAXSession.startElement
+        sax.pointee.endElementNs = SAXSession.endElement
+        sax.pointee.characters = SAXSession.characters
+        sax.pointee.ignorableWhitespace = SAXSession.characters
+        sax.pointee.cdataBlock = SAXSession.characters
+        sax.pointee.processingInstruction = SAXSession.processingInstruction
+        sax.pointee.comment = SAXSession.comment
+        sax.pointee.getEntity = SAXSession.getEntity
+        sax.pointee.getParameterEntity = SAXSession.getParameterEntity
+        sax.pointee.externalSubset = SAXSession.externalSubset
+        sax.pointee.serror = SAXSession.structuredError
+        sax.pointee.error = nil
+        sax.pointee.warning = nil
+        sax.pointee.fatalError = nil
+        sax.pointee.initialized = XML_SAX2_MAGIC
+    }
+
+    /// Reports trailing text and returns the outcome of the parse.
+    func finish() -> Result<Void, Diagnostic> {
+        if failure == nil { flushText() }
+        if let failure { return .failure(failure) }
+        if parser.pointee.wellFormed == 0 {
+            return .failure(diagnostic("the document is not well-formed XML", at: libxmlLocation(parser)))
+        }
+        return .success(())
+    }
+
+    // MARK: - Failing
+
+    private func fail(_ diagnostic: Diagnostic, in context: xmlParserCtxtPtr?) {
+        guard failure == nil else { return }
+        failure = diagnostic
+        if let context, context != parser { xmlStopParser(context) }
+        xmlStopParser(parser)
+    }
+
+    private func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(code: "xml-syntax", message: message, location: location)
+    }
+
+    private func deliver(_ event: XMLEvent, in context: xmlParserCtxtPtr) {
+        do {
+            try handler.handle(event)
+        } catch {
+            fail(error, in: context)
+        }
+    }
+
+    // MARK: - Positions
+
+    /// The main document's current byte offset, or nil when libxml2 is converting from another
+    /// encoding (offsets are then in the converted text and cannot be mapped back).
+    private func currentOffset() -> Int? {
+        guard let inputs = parser.pointee.inputTab, let input = inputs[0] else { return nil }
+        if let buffer = input.pointee.buf, buffer.pointee.encoder != nil { return nil }
+        guard let base = input.pointee.base, let current = input.pointee.cur else { return nil }
+        let offset = Int(input.pointee.consumed) + (current - base)
+        return offset >= 0 && offset <= bytes.count ? offset : nil
+    }
+
+    /// libxml2's own idea of the current position, for documents not in UTF-8.
+    private func libxmlLocation(_ context: xmlParserCtxtPtr) -> SourceLocation {
+        guard let input = context.pointee.input else { return SourceLocation(file: source, line: 1, column: 1) }
+        return SourceLocation(file: source, line: max(1, Int(input.pointee.line)), column: max(1, Int(input.pointee.col)))
+    }
+
+    private func location(ofOffset offset: Int) -> SourceLocation {
+        let (line, column) = positions.position(of: offset)
+        return SourceLocation(file: source, line: line, column: column)
+    }
+
+    /// Where the markup that ends at (or just before) `offset` begins: the last `<` (or `&`
+    /// for markup that came out of an entity, reported at the entity reference).
+    private func markupStart(endingAt offset: Int, opener: UInt8) -> Int {
+        var index = min(offset, bytes.count - 1)
+        while index > 0 && bytes[index] != opener { index -= 1 }
+        return max(index, 0)
+    }
+
+    /// Location of a tag whose callback is running; records where following text starts.
+    /// `isStart`: libxml2 calls the start callback with the parser on the tag's `>` (or `/>`),
+    /// the end callback just after the `>`.
+    private func tagLocation(_ context: xmlParserCtxtPtr, isStart: Bool) -> SourceLocation {
+        guard let offset = currentOffset() else { return libxmlLocation(parser) }
+        if context != parser {
+            markupEnd = offset
+            return location(ofOffset: markupStart(endingAt: offset - 1, opener: UInt8(ascii: "&")))
+        }
+        if isStart {
+            markupEnd = offset < bytes.count && bytes[offset] == UInt8(ascii: "/") ? offset + 2 : offset + 1
+        } else {
+            markupEnd = offset
+        }
+        return location(ofOffset: markupStart(endingAt: isStart ? offset : offset - 1, opener: UInt8(ascii: "<")))
+    }
+
+    /// Location of a comment or processing instruction that ends at the current position.
+    private func trailingMarkupLocation(_ context: xmlParserCtxtPtr) -> SourceLocation {
+        guard let offset = currentOffset() else { return libxmlLocation(parser) }
+        markupEnd = offset
+        let opener = context == parser ? UInt8(ascii: "<") : UInt8(ascii: "&")
+        return location(ofOffset: markupStart(endingAt: offset - 1, opener: opener))
+    }
+
+    // MARK: - Strings
+
+    private func name(_ pointer: UnsafePointer<xmlChar>, _ context: xmlParserCtxtPtr) -> String {
+        if let known = names[pointer] { return known }
+        let value = String(cString: pointer)
+        // Only dictionary strings keep their address for the whole parse.
+        if let dictionary = context.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 {
+            names[pointer] = value
+        }
+        return value
+    }
+
+    private func optionalName(_ pointer: UnsafePointer<xmlChar>?, _ context: xmlParserCtxtPtr) -> String? {
+        pointer.map { name($0, context) }
+    }
+
+    private func flushText() {
+        guard !text.isEmpty, let location = textLocation else { return }
+        let value = String(decoding: text, as: UTF8.self)
+        text.removeAll(keepingCapacity: true)
+        textLocation = nil
+        deliver(.text(value, at: location), in: parser)
+    }
+
+    // MARK: - Event handlers
+
+    private func startElement(_ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>,
+                              prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+                              namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flushText()
+        guard failure == nil else { return }
+        let location = tagLocation(context, isStart: true)
+        let name = XMLName(namespaceURI: optionalName(uri, context), localName: self.name(localName, context),
+                           prefix: optionalName(prefix, context))
+        var declarations: [XMLNamespaceDeclaration] = []
+        if let namespaces, namespaceCount > 0 {
+            declarations.reserveCapacity(namespaceCount)
+            for index in 0..<namespaceCount {
+                let declaredPrefix = optionalName(namespaces[2 * index], context)
+                let declaredURI = optionalName(namespaces[2 * index + 1], context) ?? ""
+                declarations.append(XMLNamespaceDeclaration(prefix: declaredPrefix, namespaceURI: declaredURI))
+            }
+        }
+        var list: [XMLAttribute] = []
+        if let attributes, attributeCount > 0 {
+            list.reserveCapacity(attributeCount)
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            for index in 0..<attributeCount {
+                let base = 5 * index
+                guard let attributeName = attributes[base] else { continue }
+                var value = ""
+                if let start = attributes[base + 3], let end = attributes[base + 4], end >= start {
+                    guard account(end - start, context) else { return }
+                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                }
+                let qualified = XMLName(namespaceURI: optionalName(attributes[base + 2], context),
+                                        localName: self.name(attributeName, context),
+                                        prefix: optionalName(attributes[base + 1], context))
+                list.append(XMLAttribute(name: qualified, value: value))
+            }
+        }
+        deliver(.startElement(XMLStartTag(name: name, attributes: list, namespaceDeclarations: declarations,
+                                          location: location)), in: context)
+    }
+
+    private func endElement(_ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>,
+                            prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
+        flushText()
+        guard failure == nil else { return }
+        let location = tagLocation(context, isStart: false)
+        let name = XMLName(namespaceURI: optionalName(uri, context), localName: self.name(localName, context),
+                           prefix: optionalName(prefix, context))
+        deliver(.endElement(name, at: location), in: context)
+    }
+
+    private func characters(_ context: xmlParserCtxtPtr, _ pointer: UnsafePointer<xmlChar>, _ count: Int) {
+        guard failure == nil, count > 0, account(count, context) else { return }
+        if text.isEmpty {
+            textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : libxmlLocation(parser)
+        }
+        text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    }
+
+    private func processingInstruction(_ context: xmlParserCtxtPtr, target: UnsafePointer<xmlChar>,
+                                       data: UnsafePointer<xmlChar>?) {
+        flushText()
+        guard failure == nil else { return }
+        let location = trailingMarkupLocation(context)
+        deliver(.processingInstruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "",
+                                       at: location), in: context)
+    }
+
+    private func comment(_ context: xmlParserCtxtPtr, _ value: UnsafePointer<xmlChar>) {
+        flushText()
+        guard failure == nil else { return }
+        let location = trailingMarkupLocation(context)
+        deliver(.comment(String(cString: value), at: location), in: context)
+    }
+
+    /// Refuses external entities: the refusing loader alone would leave them silently empty
+    /// when libxml2 parses entity content in a sub-parser.
+    private func refuseExternal(_ entity: xmlEntityPtr?, parameter: Bool, _ context: xmlParserCtxtPtr) -> xmlEntityPtr? {
+        guard let entity else { return nil }
+        let type = entity.pointee.etype.rawValue
+        let external = type == XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue
+            || type == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY.rawValue
+            || type == XML_EXTERNAL_PARAMETER_ENTITY.rawValue
+        guard external else { return entity }
+        let entityName = entity.pointee.name.map { String(cString: $0) } ?? "?"
+        let system = entity.pointee.SystemID.map { String(cString: $0) }
+        let reference = parameter ? "%\(entityName);" : "&\(entityName);"
+        var message = "the entity \(reference) is external"
+        if let system { message += " (SYSTEM \"\(system)\")" }
+        message += "; external entities are never loaded"
+        var location = libxmlLocation(parser)
+        if context == parser, let offset = currentOffset() {
+            location = self.location(ofOffset: markupStart(endingAt: offset - 1, opener: parameter ? UInt8(ascii: "%") : UInt8(ascii: "&")))
+        }
+        fail(diagnostic(message, at: location), in: context)
+        return nil
+    }
+
+    private func externalSubset(_ context: xmlParserCtxtPtr, externalID: UnsafePointer<xmlChar>?,
+                                systemID: UnsafePointer<xmlChar>?) {
+        guard externalID != nil || systemID != nil else { return }
+        let what = systemID.map { "\"\(String(cString: $0))\"" } ?? externalID.map { "\"\(String(cString: $0))\"" } ?? ""
+        fail(diagnostic("the document type declaration refers to the external DTD \(what); external DTDs are never loaded",
+                        at: libxmlLocation(parser)), in: context)
+    }
+
+    private func libxmlError(_ error: xmlError, _ context: xmlParserCtxtPtr) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        message = message.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingSpaces() }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+        let location: SourceLocation
+        let offset = context == parser ? currentOffset() : nil
+        if let offset, offset >= bytes.count {
+            message = "the document ends before it is complete (\(message))"
+        }
+        if let offset, error.domain == Int32(XML_FROM_NAMESPACE.rawValue) {
+            // Namespace errors are found at the end of a start tag: report the tag.
+            location = self.location(ofOffset: markupStart(endingAt: min(offset, bytes.count - 1), opener: UInt8(ascii: "<")))
+        } else if context == parser && error.line > 0 {
+            location = SourceLocation(file: source, line: Int(error.line), column: max(1, Int(error.int2)))
+        } else {
+            // Errors inside entity text carry positions within that text; report the reference.
+            location = libxmlLocation(parser)
+        }
+        fail(diagnostic(message, at: location), in: context)
+    }
+
+    // MARK: - C callbacks
+
+    private static func session(_ context: UnsafeMutableRawPointer?) -> (SAXSession, xmlParserCtxtPtr)? {
+        guard let context else { return nil }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let opaque = parser.pointee._private else { return nil }
+        return (Unmanaged<SAXSession>.fromOpaque(opaque).takeUnretainedValue(), parser)
+    }
+
+    private static let startElement: startElementNsSAX2Func = {
+        context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+        guard let (session, parser) = session(context), let localName else { return }
+        session.startElement(parser, localName: localName, prefix: prefix, uri: uri,
+                             namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                             attributeCount: Int(attributeCount), attributes: attributes)
+    }
+
+    private static let endElement: endElementNsSAX2Func = { context, localName, prefix, uri in
+        guard let (session, parser) = session(context), let localName else { return }
+        session.endElement(parser, localName: localName, prefix: prefix, uri: uri)
+    }
+
+    private static let characters: charactersSAXFunc = { context, pointer, count in
+        guard let (session, parser) = session(context), let pointer else { return }
+        session.characters(parser, pointer, Int(count))
+    }
+
+    private static let processingInstruction: processingInstructionSAXFunc = { context, target, data in
+        guard let (session, parser) = session(context), let target else { return }
+        session.processingInstruction(parser, target: target, data: data)
+    }
+
+    private static let comment: commentSAXFunc = { context, value in
+        guard let (session, parser) = session(context), let value else { return }
+        session.comment(parser, value)
+    }
+
+    private static let getEntity: getEntitySAXFunc = { context, name in
+        let entity = xmlSAX2GetEntity(context, name)
+        guard let (session, parser) = session(context) else { return entity }
+        return session.refuseExternal(entity, parameter: false, parser)
+    }
+
+    private static let getParameterEntity: getParameterEntitySAXFunc = { context, name in
+        let entity = xmlSAX2GetParameterEntity(context, name)
+        guard let (session, parser) = session(context) else { return entity }
+        return session.refuseExternal(entity, parameter: true, parser)
+    }
+
+    private static let externalSubset: externalSubsetSAXFunc = { context, _, externalID, systemID in
+        guard let (session, parser) = session(context) else { return }
+        session.externalSubset(parser, externalID: externalID, systemID: systemID)
+    }
+
+    private static let structuredError: xmlStructuredErrorFunc = { userData, error in
+        guard let (session, parser) = session(userData), let error else { return }
+        session.libxmlError(error.pointee, parser)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> String {
+        var slice = self[...]
+        while let first = slice.first, first == " " { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
