@@ -8,7 +8,8 @@ import XMLSupport
 /// per subject, subjects in sorted order (``Graph/sortedDescriptions()``):
 /// - a subject with an `rdf:type` whose IRI splits into a qualified name is written as a typed
 ///   node element (`<ex:Person rdf:about="…">`), using its first such type; other types are
-///   `rdf:type` properties;
+///   `rdf:type` properties (as are types in the RDF namespace other than its own classes
+///   `rdf:Bag`, `rdf:Seq`, `rdf:Alt`, `rdf:List`, `rdf:Statement`, `rdf:Property`);
 /// - IRIs are absolute (`rdf:about`, `rdf:resource`); blank nodes are `rdf:nodeID="b1"`, `b2`, …,
 ///   generated from the graph's content, never copied from input labels; nothing is nested;
 /// - literals are property elements with text, `xml:lang` for a language tag, `rdf:datatype`
@@ -68,7 +69,7 @@ public struct RDFXMLWriter: GraphSerializer {
         for description in descriptions {
             let typeTriple = description.triples.first { triple in
                 guard triple.predicate == Vocabulary.rdfType, let type = triple.object.iri,
-                      !Self.isReserved(type), let split = names.split(type) else { return false }
+                      Self.mayNameNodeElement(type), let split = names.split(type) else { return false }
                 names.use(split.namespace)
                 return true
             }
@@ -146,6 +147,17 @@ public struct RDFXMLWriter: GraphSerializer {
             throw XMLWriteError("no prefix was declared for the namespace <\(split.namespace)>")
         }
         return name
+    }
+
+    /// The classes of the RDF vocabulary itself, which readers know as node element names.
+    static let rdfClasses: Set<String> = ["Alt", "Bag", "Seq", "List", "Statement", "Property"]
+
+    /// Whether a type may be written as the node element's name. Other names in the RDF
+    /// namespace (such as `rdf:foo`) are legal but make Raptor warn, so they stay `rdf:type`
+    /// properties; the reserved syntax names would change the meaning.
+    static func mayNameNodeElement(_ type: IRI) -> Bool {
+        guard type.value.hasPrefix(Vocabulary.rdfNamespace) else { return true }
+        return rdfClasses.contains(String(type.value.dropFirst(Vocabulary.rdfNamespace.count)))
     }
 
     /// Whether `iri` is one of the reserved RDF/XML syntax names.

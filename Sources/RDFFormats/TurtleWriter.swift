@@ -5,7 +5,8 @@ public import KnowledgeGraph
 /// Layout: `@prefix` lines for the prefixes used (sorted by prefix), then one block per subject
 /// in sorted order, predicates joined by `;` (`a` for `rdf:type`, first), objects by `,`.
 /// IRIs are prefixed names where a prefix's namespace is followed by a valid `PN_LOCAL`
-/// (without backslash escapes), otherwise `<full IRIs>`. Blank nodes are `_:b1`, `_:b2`, …,
+/// (without backslash escapes), otherwise `<full IRIs>`; namespaces of predicates and classes
+/// that no given prefix covers get `ns1`, `ns2`, … as in ``RDFXMLWriter``. Blank nodes are `_:b1`, `_:b2`, …,
 /// generated from the graph's content. Integers, decimals and booleans are written bare only
 /// when their lexical form is canonical (so they read back with the same lexical form);
 /// strings with line feeds use `"""…"""`; control characters are `\uXXXX` escapes.
@@ -24,6 +25,7 @@ public struct TurtleWriter: GraphSerializer {
         for triple in graph.triples { try TermChecks.check(triple, format: "Turtle") }
         var map = prefixes ?? graph.prefixes
         for entry in PrefixMap.standard.entries { map.add(prefix: entry.prefix, namespace: entry.namespace) }
+        Self.addGeneratedPrefixes(for: graph, to: &map)
         var names = TurtleNames(map)
         let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
         for triple in descriptions.lazy.flatMap(\.triples) {
@@ -48,6 +50,34 @@ public struct TurtleWriter: GraphSerializer {
             try sink.write(output)
         } catch {
             throw .output(error)
+        }
+    }
+
+    /// Adds `ns1`, `ns2`, … (in the sorted order of the namespaces, skipping taken names) for
+    /// the namespaces of predicates and classes that no prefix of `map` covers, split as in
+    /// RDF/XML, so that vocabulary terms read as prefixed names.
+    static func addGeneratedPrefixes(for graph: Graph, to map: inout PrefixMap) {
+        let covering = TurtleNames(map)
+        var namespaces: Set<String> = []
+        for triple in graph.triples {
+            var candidates = [triple.predicate]
+            if triple.predicate == Vocabulary.rdfType, let type = triple.object.iri { candidates.append(type) }
+            for iri in candidates where !covering.hasPrefixedName(iri) {
+                if let split = XMLQualifiedNames.naturalSplit(iri.value), TurtleSyntax.isLocalName(split.localName) {
+                    namespaces.insert(split.namespace)
+                }
+            }
+        }
+        var taken = Set(map.entries.map(\.prefix))
+        var counter = 0
+        for namespace in namespaces.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            var candidate: String
+            repeat {
+                counter += 1
+                candidate = "ns\(counter)"
+            } while taken.contains(candidate)
+            taken.insert(candidate)
+            map.add(prefix: candidate, namespace: namespace)
         }
     }
 
@@ -94,6 +124,9 @@ struct TurtleNames {
         }
         return nil
     }
+
+    /// Whether some prefix can spell `iri`.
+    func hasPrefixedName(_ iri: IRI) -> Bool { prefixed(iri) != nil }
 
     /// Marks the prefixes that the triple's terms will be written with.
     mutating func noteUses(in triple: Triple) {

@@ -61,6 +61,12 @@ struct XMLQualifiedNames {
             let rest = String(value.dropFirst(entry.namespace.count))
             if XMLCharacters.isNCName(rest) { return Split(namespace: entry.namespace, localName: rest) }
         }
+        return naturalSplit(value)
+    }
+
+    /// The split after the last character that cannot be in an NCName, at the first character
+    /// that may start one; nil when there is none or the namespace cannot be declared.
+    static func naturalSplit(_ value: String) -> Split? {
         let scalars = value.unicodeScalars
         var tailStart = scalars.endIndex
         while tailStart > scalars.startIndex {

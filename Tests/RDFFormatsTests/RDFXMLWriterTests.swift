@@ -74,11 +74,16 @@ import Testing
         let graph = Graph([
             Triple(subject: subject, predicate: Vocabulary.rdfType, object: .iri(IRI(unchecked: Vocabulary.rdfNamespace + "Description"))),
             Triple(subject: subject, predicate: Vocabulary.rdfType, object: .iri(IRI(unchecked: "http://example.org/2019"))),
+            Triple(subject: subject, predicate: Vocabulary.rdfType, object: .iri(IRI(unchecked: Vocabulary.rdfNamespace + "foo"))),
+            Triple(subject: TestGraphs.node("t"), predicate: Vocabulary.rdfType, object: .iri(IRI(unchecked: Vocabulary.rdfNamespace + "Bag"))),
         ])
         let text = try written(graph, by: RDFXMLWriter())
         #expect(text.contains("<rdf:Description rdf:about=\"\(ex)s\">"))
         #expect(text.contains("<rdf:type rdf:resource=\"\(Vocabulary.rdfNamespace)Description\"/>"))
         #expect(text.contains("<rdf:type rdf:resource=\"http://example.org/2019\"/>"))
+        // Unknown rdf: names make Raptor warn as element names; RDF's own classes do not.
+        #expect(text.contains("<rdf:type rdf:resource=\"\(Vocabulary.rdfNamespace)foo\"/>"))
+        #expect(text.contains("<rdf:Bag rdf:about=\"\(ex)t\"/>"))
     }
 
     @Test(arguments: [

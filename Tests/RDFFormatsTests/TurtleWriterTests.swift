@@ -10,10 +10,11 @@ import Testing
         let text = try written(TestGraphs.graph(TestGraphs.person()), by: TurtleWriter())
         #expect(text.hasPrefix("""
             @prefix ex: <\(ex)> .
+            @prefix ns1: <http://other.example/vocab/> .
             @prefix rdf: <\(Vocabulary.rdfNamespace)> .
             @prefix xsd: <\(Vocabulary.xsdNamespace)> .
 
-            ex:Nato <http://other.example/vocab/member> ex:Stoltenberg .
+            ex:Nato ns1:member ex:Stoltenberg .
 
             ex:Stoltenberg a ex:Diplomat, ex:Person ;
                 ex:address _:b1 ;
@@ -45,7 +46,9 @@ import Testing
     func shortFormsOnlyWhereExact(lexical: String, datatype: IRI, expected: String) throws {
         let graph = Graph([Triple(subject: TestGraphs.node("s"), predicate: TestGraphs.iri("p"), object: TestGraphs.typed(lexical, datatype))])
         let text = try written(graph, by: TurtleWriter())
-        #expect(text.hasSuffix("<\(ex)s> <\(ex)p> \(expected) .\n"))
+        // The namespace of the predicate gets a generated prefix.
+        #expect(text.hasPrefix("@prefix ns1: <\(ex)> .\n"))
+        #expect(text.hasSuffix("\nns1:s ns1:p \(expected) .\n"))
     }
 
     @Test(arguments: [
