@@ -29,9 +29,9 @@ deps-system:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Installs the Python checkers that are missing.
+# Installs the Python checkers that are missing (the oxigraph package is the server CLI, not a module).
 deps-python:
-	@$(PYTHON) -c "import rdflib, networkx, igraph, oxigraph" 2>/dev/null || \
+	@{ $(PYTHON) -c "import rdflib, networkx, igraph" 2>/dev/null && command -v oxigraph >/dev/null; } || \
 	  $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 build: deps-system

@@ -178,7 +178,7 @@ private struct BuildRun {
             } else if let info, schema.valueKind(of: info) == .resource {
                 object = resourceTerm(value, property: property.key, base: base)
             } else {
-                object = literalTerm(value, info: info)
+                object = literalTerm(value, property: property.key, info: info)
             }
             guard let object else { continue }
             let triple = Triple(subject: subject, predicate: predicate, object: object)
@@ -221,14 +221,14 @@ private struct BuildRun {
     }
 
     /// A value of a datatype or annotation property (or of an undeclared one).
-    mutating func literalTerm(_ value: DatasetValue, info: Schema.PropertyInfo?) -> Term? {
+    mutating func literalTerm(_ value: DatasetValue, property: String, info: Schema.PropertyInfo?) -> Term? {
         switch value.form {
         case .text(let text):
             if info == nil, text.hasPrefix("<"), text.hasSuffix(">") {
                 return resolveName(text, at: value.location, what: "the value").map(Term.iri)
             }
             let datatype = info.flatMap(defaultDatatype) ?? Vocabulary.xsdString
-            return literal(text, datatype: datatype, at: value.location)
+            return literal(text, datatype: datatype, property: property, at: value.location)
         case .languageTagged(let text, let language):
             do throws(LiteralError) {
                 return .literal(try Literal(text, language: language.value))
@@ -241,16 +241,16 @@ private struct BuildRun {
             guard let datatype = resolveName(datatypeName.value, at: datatypeName.location, what: "the datatype") else {
                 return nil
             }
-            return literal(text, datatype: datatype, at: datatypeName.location)
+            return literal(text, datatype: datatype, property: property, at: datatypeName.location)
         }
     }
 
-    mutating func literal(_ text: String, datatype: IRI, at location: SourceLocation) -> Term? {
+    mutating func literal(_ text: String, datatype: IRI, property: String, at location: SourceLocation) -> Term? {
         do throws(LiteralError) {
             return .literal(try Literal(text, datatype: datatype))
         } catch {
-            report("invalid-literal", "a literal of type rdf:langString needs a language: write {value: …, lang: …}",
-                   at: location)
+            report("missing-language", "property '\(property)' takes text with a language tag: "
+                   + "write {value: \(text), lang: …}", at: location)
             return nil
         }
     }
@@ -268,34 +268,17 @@ private struct BuildRun {
 
     // MARK: Output prefixes
 
-    /// The prefixes writers should use: the dataset's, the dataset id for its own nodes, the
-    /// ontology's and the well-known ones, keeping only namespaces the graph uses.
+    /// The prefixes writers should use (they declare only those the output needs): the
+    /// dataset's, the dataset id for its own nodes, the ontology's and the well-known ones.
     func outputPrefixes(base: String) -> PrefixMap {
-        var candidates = PrefixMap()
-        for declaration in document.prefixes { candidates.add(prefix: declaration.prefix, namespace: declaration.namespace.value) }
-        if let id = document.id?.value, DatasetParser.isValidPrefix(id), namespaces[id] == nil {
-            candidates.add(prefix: id, namespace: base)
-        }
-        for entry in schema.prefixes.entries { candidates.add(prefix: entry.prefix, namespace: entry.namespace) }
-        candidates.add(prefix: "ng", namespace: builder.vocabularyNamespace)
-        for entry in WellKnownPrefixes.all.entries { candidates.add(prefix: entry.prefix, namespace: entry.namespace) }
-        var used: Set<String> = []
-        func note(_ iri: IRI) {
-            for entry in candidates.entries where iri.value.hasPrefix(entry.namespace) { used.insert(entry.namespace) }
-        }
-        for triple in result.graph {
-            if let iri = triple.subject.iri { note(iri) }
-            note(triple.predicate)
-            switch triple.object {
-            case .iri(let iri): note(iri)
-            case .literal(let literal): note(literal.datatype)
-            case .blank: break
-            }
-        }
         var prefixes = PrefixMap()
-        for entry in candidates.entries where used.contains(entry.namespace) {
-            prefixes.add(prefix: entry.prefix, namespace: entry.namespace)
+        for declaration in document.prefixes { prefixes.add(prefix: declaration.prefix, namespace: declaration.namespace.value) }
+        if let id = document.id?.value, DatasetParser.isValidPrefix(id), namespaces[id] == nil {
+            prefixes.add(prefix: id, namespace: base)
         }
+        for entry in schema.prefixes.entries { prefixes.add(prefix: entry.prefix, namespace: entry.namespace) }
+        prefixes.add(prefix: "ng", namespace: builder.vocabularyNamespace)
+        for entry in WellKnownPrefixes.all.entries { prefixes.add(prefix: entry.prefix, namespace: entry.namespace) }
         return prefixes
     }
 

@@ -52,11 +52,8 @@ public struct DatasetLoader: Sendable {
             return LoadedDataset(document: document, ontology: ontology, schema: schema, diagnostics: [problem])
         }
         let built = DatasetGraphBuilder(schema: schema, vocabularyNamespace: namespace).build(document)
-        var prefixes = built.graph.prefixes
-        prefixes.add(prefix: "ng", namespace: namespace)
-        for entry in WellKnownPrefixes.all.entries { prefixes.add(prefix: entry.prefix, namespace: entry.namespace) }
         let validator = SchemaValidator(schema: schema, rules: ValidationRules(sourcedClasses: sourcedClasses),
-                                        prefixes: prefixes)
+                                        prefixes: built.graph.prefixes)
         let problems = built.diagnostics + validator.validate(built.graph, sourceMap: built.sourceMap)
         return LoadedDataset(document: document, ontology: ontology, schema: schema, graph: built.graph,
                              sourceMap: built.sourceMap, diagnostics: problems.sorted(by: Diagnostic.positionOrder))

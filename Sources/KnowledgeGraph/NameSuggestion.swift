@@ -2,14 +2,21 @@
 public enum NameSuggestion {
     /// The candidate whose local name is closest to `iri`'s (case-insensitive edit distance of
     /// at most 2, and less than half the name's length), or nil. Ties go to the smallest IRI.
+    /// Candidates in the misspelt term's own namespace are preferred (`ng:Persn` → `ng:Person`,
+    /// not `schema:Person`).
     public static func closest<C: Collection>(to iri: IRI, among candidates: C) -> IRI? where C.Element == IRI {
-        // Compare local names, but keep the full IRI so `ng:Person` and `schema:Person` stay apart.
-        var byLocalName: [String: IRI] = [:]
-        for candidate in candidates.sorted() where candidate != iri {
-            let local = String(localName(candidate))
-            if byLocalName[local] == nil { byLocalName[local] = candidate }
+        let wanted = String(localName(iri))
+        let namespace = iri.value.dropLast(wanted.count)
+        let others = candidates.filter { $0 != iri }
+        for group in [others.filter { $0.value.dropLast(localName($0).count) == namespace }, others] {
+            var byLocalName: [String: IRI] = [:]
+            for candidate in group.sorted() {
+                let local = String(localName(candidate))
+                if byLocalName[local] == nil { byLocalName[local] = candidate }
+            }
+            if let match = closest(to: wanted, among: byLocalName.keys).flatMap({ byLocalName[$0] }) { return match }
         }
-        return closest(to: String(localName(iri)), among: byLocalName.keys).flatMap { byLocalName[$0] }
+        return nil
     }
 
     /// The candidate closest to `name` by the same measure (for node ids and other plain names).

@@ -80,10 +80,10 @@ public enum XSDLexicalSpace {
 
     private static func integerProblem(_ text: [UInt8], bounds: IntegerBounds) -> String? {
         guard let value = SignedDigits(text[...]) else { return "is not an integer (digits with an optional sign)" }
-        if let minimum = bounds.minimum.flatMap({ SignedDigits(Array($0.utf8)[...]) }), value < minimum {
+        if let minimum = bounds.minimum, let limit = SignedDigits(Array(minimum.utf8)[...]), value < limit {
             return "is less than \(minimum), the smallest value allowed"
         }
-        if let maximum = bounds.maximum.flatMap({ SignedDigits(Array($0.utf8)[...]) }), maximum < value {
+        if let maximum = bounds.maximum, let limit = SignedDigits(Array(maximum.utf8)[...]), limit < value {
             return "is greater than \(maximum), the largest value allowed"
         }
         return nil
@@ -298,10 +298,12 @@ private struct Scanner {
         return nil
     }
 
-    /// An optional `Z` or `±hh:mm` (at most 14:00).
+    /// An optional `Z` or `±hh:mm` (at most 14:00). Text after a sign without a colon is not
+    /// taken for a time zone: the caller reports it as unexpected text.
     mutating func timezoneProblem() -> String? {
         if atEnd || take(UInt8(ascii: "Z")) { return nil }
-        guard take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")) else { return nil }
+        guard text[position...].contains(UInt8(ascii: ":")),
+              take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")) else { return nil }
         guard let hours = digits(2), take(UInt8(ascii: ":")), let minutes = digits(2) else {
             return "has a time zone that is not ±hh:mm"
         }

@@ -1,10 +1,37 @@
 import ArgumentParser
+import DatasetKit
+import KnowledgeGraph
 
-/// `kgexport export` (being built).
+/// `kgexport export [DATASET] [--ontology FILE] [--out DIR]`: validate, then write every export
+/// file, or none.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Validate a YAML dataset and write it as RDF/XML, N-Triples and Turtle, with the ontology as Turtle.",
+        discussion: """
+            With no arguments: Datasets/nato-sg-2024.yaml, its ontology, into Exports/. Nothing is \
+            written unless the dataset is valid and every file could be rendered.
+            """)
+
+    @Argument(help: "The dataset file.")
+    var dataset: String = DatasetDefaults.dataset
+
+    @Option(help: "The ontology (RDF/XML or N-Triples); defaults to the dataset's ontology: field.")
+    var ontology: String?
+
+    @Option(name: .long, help: "The folder to write into (created when missing).")
+    var out: String = DatasetDefaults.outputFolder
 
     func run() throws {
-        throw CommandFailure("kgexport export is being built")
+        let job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
+        do {
+            for path in try job.run(into: out) { print("wrote \(path)") }
+        } catch .invalid(let diagnostics) {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            throw CommandFailure(diagnostics.map(\.description)
+                                 + ["\(dataset): \(errors) error\(errors == 1 ? "" : "s"); nothing was written"])
+        } catch .write(let error) {
+            throw CommandFailure([error.description, "nothing was written"])
+        }
     }
 }

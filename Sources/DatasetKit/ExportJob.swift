@@ -1,0 +1,145 @@
+public import KnowledgeGraph
+internal import RDFFormats
+
+/// The export pipeline as plain values: load the dataset and its ontology, validate, render
+/// every ``ExportArtifact`` in memory, then write them all atomically.
+///
+/// Nothing is written unless the dataset is free of errors and every artifact rendered; the
+/// files then go through ``AtomicFileSink``s that are committed together at the end. Output
+/// is deterministic: the same files in give the same bytes out.
+public struct ExportJob {
+    /// The dataset file, as the user gave it.
+    public var datasetPath: String
+    /// The ontology file; nil means the dataset's `ontology:` field, relative to the dataset file.
+    public var ontologyPath: String?
+    public var artifacts: [ExportArtifact]
+
+    public init(datasetPath: String, ontologyPath: String? = nil, artifacts: [ExportArtifact] = ExportArtifact.standard) {
+        self.datasetPath = datasetPath
+        self.ontologyPath = ontologyPath
+        self.artifacts = artifacts
+    }
+
+    /// Reads the dataset and the ontology, builds the graph and validates it. Problems reading
+    /// either file are diagnostics too.
+    public func load() -> LoadedExport {
+        let datasetBytes: [UInt8]
+        do {
+            datasetBytes = try InputFile.read(datasetPath)
+        } catch {
+            return LoadedExport(dataset: nil, ontologyPath: ontologyPath, diagnostics: [error])
+        }
+        let parsed = DatasetParser().parse(datasetBytes, file: datasetPath)
+        guard let document = parsed.document else {
+            return LoadedExport(dataset: nil, ontologyPath: ontologyPath, diagnostics: parsed.diagnostics)
+        }
+        guard let ontologyFile = resolvedOntologyPath(document) else {
+            let problem = Diagnostic(
+                code: "no-ontology",
+                message: "no ontology to validate against: set dataset.ontology in the file or pass --ontology",
+                location: SourceLocation(file: datasetPath, line: 1, column: 1))
+            return LoadedExport(dataset: nil, ontologyPath: nil, diagnostics: parsed.diagnostics + [problem])
+        }
+        let ontology: Graph
+        do {
+            ontology = try OntologyFile.read(ontologyFile)
+        } catch {
+            return LoadedExport(dataset: nil, ontologyPath: ontologyFile, diagnostics: parsed.diagnostics + [error])
+        }
+        var loaded = DatasetLoader(ontology: ontology).load(document)
+        loaded.diagnostics = (parsed.diagnostics + loaded.diagnostics).sorted(by: Diagnostic.positionOrder)
+        return LoadedExport(dataset: loaded, ontologyPath: ontologyFile, diagnostics: loaded.diagnostics)
+    }
+
+    /// The ontology file to use: the override, else the dataset's `ontology:` resolved against
+    /// the dataset file's folder.
+    public func resolvedOntologyPath(_ document: DatasetDocument) -> String? {
+        if let ontologyPath { return ontologyPath }
+        guard let relative = document.ontology?.value else { return nil }
+        guard !relative.hasPrefix("/"), let slash = datasetPath.lastIndex(of: "/") else { return relative }
+        return String(datasetPath[...slash]) + relative
+    }
+
+    /// Renders every artifact in memory.
+    /// - Throws: ``ExportError/invalid(_:)`` with every diagnostic when the dataset has errors;
+    ///   ``ExportError/write(_:)`` when a format cannot express the graph.
+    public func render(_ loaded: LoadedExport) throws(ExportError) -> [RenderedArtifact] {
+        guard let dataset = loaded.dataset, !loaded.hasErrors else { throw .invalid(loaded.diagnostics) }
+        let names = ArtifactNames(dataset: dataset.document?.id?.value ?? "dataset",
+                                  ontology: Self.stem(of: loaded.ontologyPath ?? "ontology"))
+        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names)
+    }
+
+    /// Renders artifacts of the given instance and ontology graphs (the part of ``render(_:)``
+    /// that needs no files).
+    public static func render(_ artifacts: [ExportArtifact], graphs: (instances: Graph, ontology: Graph),
+                              names: ArtifactNames) throws(ExportError) -> [RenderedArtifact] {
+        var rendered: [RenderedArtifact] = []
+        var seen: Set<String> = []
+        for artifact in artifacts {
+            let fileName = artifact.fileName(for: names)
+            guard seen.insert(fileName).inserted else {
+                throw .write(.unrepresentable(Diagnostic(
+                    code: "duplicate-artifact", message: "two export artifacts are both named \(fileName)", subject: fileName)))
+            }
+            let sink = MemorySink()
+            let graph = artifact.content == .instances ? graphs.instances : graphs.ontology
+            do {
+                try artifact.serializer.write(graph, to: sink)
+            } catch {
+                throw .write(error)
+            }
+            rendered.append(RenderedArtifact(fileName: fileName, bytes: sink.bytes))
+        }
+        return rendered
+    }
+
+    /// Loads, validates, renders and writes into `folder` (created when missing).
+    /// - Returns: the paths written, in artifact order.
+    public func run(into folder: String) throws(ExportError) -> [String] {
+        let rendered = try render(load())
+        do {
+            return try ArtifactWriter.write(rendered, into: folder)
+        } catch {
+            throw .write(.output(error))
+        }
+    }
+
+    /// `newsgraph` for `Ontology/newsgraph.owl`.
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+/// The result of ``ExportJob/load()``: the loaded dataset (nil when a file could not be read
+/// or parsed), the ontology file used, and every problem found.
+public struct LoadedExport: Sendable {
+    public var dataset: LoadedDataset?
+    public var ontologyPath: String?
+    public var diagnostics: [Diagnostic]
+
+    public init(dataset: LoadedDataset?, ontologyPath: String?, diagnostics: [Diagnostic]) {
+        self.dataset = dataset
+        self.ontologyPath = ontologyPath
+        self.diagnostics = diagnostics
+    }
+
+    public var hasErrors: Bool { dataset == nil || diagnostics.contains { $0.severity == .error } }
+}
+
+/// Why an export wrote nothing.
+public enum ExportError: Error, Sendable, CustomStringConvertible {
+    /// The dataset has errors (all of them listed).
+    case invalid([Diagnostic])
+    /// A format could not express the graph, or a file could not be written.
+    case write(WriteError)
+
+    public var description: String {
+        switch self {
+        case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        case .write(let error): return error.description
+        }
+    }
+}
