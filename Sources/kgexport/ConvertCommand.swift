@@ -1,11 +1,13 @@
 import ArgumentParser
+import DatasetKit
 import KnowledgeGraph
+import PropertyGraph
 
 /// `kgexport convert INPUT OUTPUT`: reads a graph in one syntax and writes it in another.
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an RDF graph from one syntax to another (RDF/XML, N-Triples, Turtle).",
+        abstract: "Convert an RDF graph to another syntax (RDF/XML, N-Triples, Turtle) or to GraphML, DOT or SVG.",
         discussion: """
             Formats (for --from and --to; otherwise taken from the file extension):
             \(GraphFormat.helpTable)
@@ -16,6 +18,14 @@ struct ConvertCommand: ParsableCommand {
             name such as …/2019, a reserved name such as rdf:li as predicate, or a character \
             XML 1.0 forbids), the conversion is refused with a message naming the triple.
 
+            GraphML, DOT and SVG hold the property-graph projection: every IRI or blank node \
+            becomes a node, every triple between two of them an edge, every literal a node \
+            attribute. `.graphml` is plain GraphML (for networkx, igraph, Gephi, Neo4j APOC, \
+            TinkerPop), `.yed.graphml` the same with yEd's colours and shapes, `.svg` a picture \
+            drawn by Graphviz (which must be installed; it is stopped after \
+            \(Int(GraphvizRenderer.defaultTimeLimit)) seconds). With --ontology, node labels include \
+            super-classes and colours follow the ontology's class families.
+
             A failed conversion writes nothing: an existing OUTPUT file is left as it was.
 
             Exit status: 0 on success; 1 when the input is malformed (FILE:LINE:COL: error: …) or \
@@ -24,6 +34,8 @@ struct ConvertCommand: ParsableCommand {
             Examples:
               kgexport convert ontology.owl ontology.nt
               kgexport convert data.nt data.rdf
+              kgexport convert data.rdf data.svg --ontology Ontology/newsgraph.owl
+              kgexport convert data.rdf data.yed.graphml
               curl -s https://example.org/data.rdf | kgexport convert --from rdfxml \\
                   --base https://example.org/data.rdf - - --to turtle
             """
@@ -45,6 +57,11 @@ struct ConvertCommand: ParsableCommand {
         "The base IRI against which relative IRIs in RDF/XML input are resolved (default: the input file's file: IRI; none for standard input).",
         valueName: "iri"))
     var base: String?
+
+    @Option(help: ArgumentHelp(
+        "An OWL ontology (RDF/XML or N-Triples) for GraphML, DOT and SVG output: super-classes become labels, classes pick the colours.",
+        valueName: "file"))
+    var ontology: String?
 
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
@@ -90,7 +107,17 @@ struct ConvertCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        try GraphOutput.write(graph, with: outputFormat.serializer(), formatName: outputFormat.displayName,
+        var schema: Schema?
+        if let ontology {
+            do { schema = Schema(ontology: try OntologyFile.read(ontology)) } catch { throw CommandFailure(error.description) }
+        }
+        if outputFormat.isPropertyGraph {
+            // What the projection wants the user to know (e.g. values kept as text): warnings only.
+            if let notes = try? PropertyGraphProjection(schema: schema).project(graph).notes {
+                for note in notes { FileHandleOutput.standardError(note.description) }
+            }
+        }
+        try GraphOutput.write(graph, with: outputFormat.serializer(schema: schema), formatName: outputFormat.displayName,
                               to: output, source: input)
     }
 

@@ -178,7 +178,11 @@ import Testing
         graph.insert(F.iri("a"), F.property("p"), F.iri("b"))
         let untyped = try F.project(graph)
         #expect(untyped.nodeKeys.map(\.id) == ["iri"])
-        #expect(untyped.nodes.allSatisfy { $0.category == .other && $0.labels.isEmpty && $0.vertexLabel == nil })
+        // Nodes without types or attributes are links to elsewhere.
+        #expect(untyped.nodes.allSatisfy { $0.category == .reference && $0.labels.isEmpty && $0.vertexLabel == nil })
+        var described = graph
+        described.insert(F.iri("a"), F.property("note"), F.text("x"))
+        #expect(try F.project(described).nodes.map(\.category) == [.other, .reference])
         let empty = try F.project(Graph())
         #expect(empty.nodes.isEmpty && empty.edges.isEmpty && empty.keys.isEmpty)
     }

@@ -7,6 +7,12 @@ public import KnowledgeGraph
 /// edges show the property's name; a legend cluster explains the colours. Every attribute of
 /// the projection is kept as a `data-<name>` attribute (Graphviz ignores them), so the file
 /// carries the same data as the GraphML export; node tooltips hold the IRI.
+///
+/// The drawing flows left to right: the sources (what an event's `prov:wasDerivedFrom`,
+/// `prov:wasQuotedFrom`, `prov:hadPrimarySource` or `dcterms:source` point at) stand in the first column, then the events and claims drawn
+/// from them, then the people, states and organisations those involve. Provenance edges are drawn
+/// light and dashed, identity and vocabulary edges (`owl:sameAs`, `skos:`) light and dotted.
+/// Edge direction is never changed for the layout: the DOT reads as the graph.
 public struct DOTWriter: GraphSerializer {
     /// How the RDF graph becomes a property graph.
     public var projection: PropertyGraphProjection
@@ -32,9 +38,9 @@ public struct DOTWriter: GraphSerializer {
         let keyNames = Dictionary(uniqueKeysWithValues: graph.keys.map { ($0.id, $0.name) })
         var text = "digraph \"kgexport\" {\n"
         text += "  graph [rankdir=\(DOTText.quoted(rankDirection)), fontname=\"Helvetica\", fontsize=\"12\", "
-            + "nodesep=\"0.3\", ranksep=\"0.9\", pad=\"0.3\", overlap=\"false\", splines=\"true\", outputorder=\"edgesfirst\"];\n"
+            + "nodesep=\"0.12\", ranksep=\"0.9\", pad=\"0.3\", overlap=\"false\", splines=\"true\", outputorder=\"edgesfirst\"];\n"
         text += "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"11\", margin=\"0.14,0.06\", penwidth=\"1.2\"];\n"
-        text += "  edge [fontname=\"Helvetica\", fontsize=\"9\", color=\"#777777\", fontcolor=\"#444444\", arrowsize=\"0.7\"];\n"
+        text += "  edge [fontname=\"Helvetica\", fontsize=\"8\", color=\"#777777\", fontcolor=\"#444444\", arrowsize=\"0.7\"];\n"
         try flush(&text, sink)
         let categories = graph.categoriesInUse
         if !categories.isEmpty {
@@ -48,7 +54,7 @@ public struct DOTWriter: GraphSerializer {
         }
         for node in graph.nodes {
             var lines = LabelText.lines(node.displayLabel)
-            if node.category == .event || node.category == .claim,
+            if [.event, .claim, .article].contains(node.category),
                let date = node.values.first(where: { dateKeys.contains($0.key) })?.text {
                 lines.append(date)
             }
@@ -62,11 +68,45 @@ public struct DOTWriter: GraphSerializer {
         }
         for edge in graph.edges {
             text += "  \(DOTText.quoted(edge.source)) -> \(DOTText.quoted(edge.target)) [label=\(DOTText.drawn(edge.label)), "
+                + Self.edgeLook(edge.predicate)
                 + "\"data-id\"=\(DOTText.quoted(edge.id)), \"data-predicate\"=\(DOTText.quoted(edge.predicate.value))];\n"
             try flush(&text, sink)
         }
+        let sources = Set(graph.edges.filter { Self.sourceProperties.contains($0.predicate) }.map(\.target)).sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        if !sources.isEmpty {
+            text += "  { rank=\"min\"; " + sources.map { DOTText.quoted($0) + "; " }.joined() + "}\n"
+        }
         text += "}\n"
         try flush(&text, sink, force: true)
+    }
+
+    /// Namespaces whose edges say where a fact comes from.
+    static let provenanceNamespaces = ["http://www.w3.org/ns/prov#"]
+    /// Properties whose objects are source documents, drawn in the first column.
+    static let sourceProperties: Set<IRI> = [
+        Vocabulary.provWasDerivedFrom, IRI(unchecked: Vocabulary.provNamespace + "wasQuotedFrom"),
+        IRI(unchecked: Vocabulary.provNamespace + "hadPrimarySource"), IRI(unchecked: "http://purl.org/dc/terms/source"),
+    ]
+    /// Properties and namespaces of identity and vocabulary bookkeeping.
+    static let bookkeepingNamespaces = ["http://www.w3.org/2004/02/skos/core#"]
+    static let bookkeepingProperties: Set<IRI> = [Vocabulary.owlSameAs, IRI(unchecked: Vocabulary.rdfsNamespace + "seeAlso"),
+                                                  Vocabulary.rdfType]
+
+    static func isProvenance(_ predicate: IRI) -> Bool {
+        provenanceNamespaces.contains(where: predicate.value.hasPrefix)
+    }
+
+    /// Extra attributes (ending in ", ") that make secondary edges light.
+    static func edgeLook(_ predicate: IRI) -> String {
+        if isProvenance(predicate) {
+            return "style=\"dashed\", color=\"#B0B0B0\", fontcolor=\"#9A9A9A\", "
+        }
+        if bookkeepingProperties.contains(predicate) || bookkeepingNamespaces.contains(where: predicate.value.hasPrefix) {
+            return "style=\"dotted\", color=\"#B0B0B0\", fontcolor=\"#9A9A9A\", "
+        }
+        return ""
     }
 
     /// Ids for legend nodes contain a space, which node ids (NMTOKENs) never do.
@@ -78,6 +118,7 @@ public struct DOTWriter: GraphSerializer {
         let words = ["filled"] + (style.dotStyle.map { [$0] } ?? [])
         return "shape=\(DOTText.quoted(style.dotShape)), style=\(DOTText.quoted(words.joined(separator: ","))), "
             + "fillcolor=\(DOTText.quoted(style.fill)), color=\(DOTText.quoted(style.border))"
+            + (style.textColor == "#000000" ? "" : ", fontcolor=\(DOTText.quoted(style.textColor))")
     }
 
     private func flush(_ text: inout String, _ sink: some ByteSink, force: Bool = false) throws(WriteError) {

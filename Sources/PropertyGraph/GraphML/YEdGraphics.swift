@@ -80,13 +80,13 @@ enum YEdGraphics {
         try xml.endElement()
         try xml.startElement("y:BorderStyle")
         try xml.writeAttribute("color", style.border)
-        try xml.writeAttribute("type", "line")
+        try xml.writeAttribute("type", style.yEdBorderType)
         try xml.writeAttribute("width", "1.0")
         try xml.endElement()
         try xml.startElement("y:NodeLabel")
         for (name, value) in [("alignment", "center"), ("autoSizePolicy", "content"), ("fontFamily", font),
                               ("fontSize", "12"), ("fontStyle", "plain"), ("modelName", "internal"),
-                              ("modelPosition", "c"), ("textColor", "#000000"), ("visible", "true")] {
+                              ("modelPosition", "c"), ("textColor", style.textColor), ("visible", "true")] {
             try xml.writeAttribute(name, value)
         }
         try xml.writeText(size.text)

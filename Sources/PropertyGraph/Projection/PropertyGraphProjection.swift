@@ -67,7 +67,9 @@ public struct PropertyGraphProjection: Sendable {
         for term in nodeTerms {
             guard let id = nodeIDs[term] else { continue }
             let types = (gathered.types[term] ?? []).sorted()
-            let info = classInfo[term] ?? NodeClasses(labels: [], vertexLabel: nil, category: .other)
+            let literals = gathered.literals[term] ?? [:]
+            let untypedCategory: NodeCategory = literals.isEmpty ? .reference : .other
+            let info = classInfo[term] ?? NodeClasses(labels: [], vertexLabel: nil, category: untypedCategory)
             var values: [AttributeValue] = []
             for key in reserved {
                 switch key.id {
@@ -84,7 +86,6 @@ public struct PropertyGraphProjection: Sendable {
                     break
                 }
             }
-            let literals = gathered.literals[term] ?? [:]
             for attribute in attributes {
                 let group = (literals[attribute.group.predicate] ?? []).filter(attribute.group.contains)
                 guard !group.isEmpty else { continue }

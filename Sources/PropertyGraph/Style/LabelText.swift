@@ -2,7 +2,7 @@
 public enum LabelText {
     /// `text` broken at spaces into lines of at most `width` characters (a longer word keeps its
     /// own line); after `maxLines` lines the rest is cut and marked with `…`.
-    public static func lines(_ text: String, width: Int = 26, maxLines: Int = 4) -> [String] {
+    public static func lines(_ text: String, width: Int = 32, maxLines: Int = 3) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {

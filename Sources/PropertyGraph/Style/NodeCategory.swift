@@ -17,13 +17,17 @@ public enum NodeCategory: String, CaseIterable, Hashable, Sendable {
     case organisation
     case place
     case equipment
+    case time
     case concept
+    /// A node with no type and no attribute: a link to something described elsewhere
+    /// (an `owl:sameAs` Wikidata item, say). Found by the projection, never by class names.
+    case reference
     case other
 
     /// The class local names (lowercased) that put a node in this category.
     public var classNames: Set<String> {
         switch self {
-        case .claim: return ["claim", "quotation", "quote", "target", "count"]
+        case .claim: return ["claim", "quotation", "quote", "target", "spendingtarget", "count"]
         case .event: return ["event"]
         case .tenure: return ["membership", "tenure", "positionheld"]
         case .post: return ["post", "office", "position", "role"]
@@ -33,9 +37,11 @@ public enum NodeCategory: String, CaseIterable, Hashable, Sendable {
         case .organisation: return ["organization", "organisation", "governmentorganization", "politicalparty",
                                     "party", "formalorganization"]
         case .place: return ["place", "city", "location", "settlement", "spatialthing"]
-        case .equipment: return ["equipment", "weaponsystem", "system", "product", "militaryunit", "unit"]
+        case .equipment: return ["equipment", "equipmentsystemtype", "weaponsystem", "system", "product", "productmodel",
+                                 "militaryunit", "unit"]
+        case .time: return ["temporalentity", "interval", "properinterval", "instant", "timeinterval"]
         case .concept: return ["concept", "conceptscheme", "status"]
-        case .other: return []
+        case .reference, .other: return []
         }
     }
 
@@ -52,7 +58,9 @@ public enum NodeCategory: String, CaseIterable, Hashable, Sendable {
         case .organisation: return "Organisation"
         case .place: return "Place"
         case .equipment: return "Equipment"
+        case .time: return "Time"
         case .concept: return "Concept"
+        case .reference: return "External link"
         case .other: return "Other"
         }
     }
