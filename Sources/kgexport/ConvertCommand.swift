@@ -22,8 +22,8 @@ struct ConvertCommand: ParsableCommand {
             becomes a node, every triple between two of them an edge, every literal a node \
             attribute. `.graphml` is plain GraphML (for networkx, igraph, Gephi, Neo4j APOC, \
             TinkerPop), `.yed.graphml` the same with yEd's colours and shapes, `.svg` a picture \
-            drawn by Graphviz (which must be installed; it is stopped after \
-            \(Int(GraphvizRenderer.defaultTimeLimit)) seconds). With --ontology, node labels include \
+            drawn by Graphviz (which must be installed; it is stopped after --render-timeout \
+            seconds). With --ontology, node labels include \
             super-classes and colours follow the ontology's class families.
 
             A failed conversion writes nothing: an existing OUTPUT file is left as it was.
@@ -63,6 +63,9 @@ struct ConvertCommand: ParsableCommand {
         valueName: "file"))
     var ontology: String?
 
+    @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
+    var renderTimeout: Double = GraphvizRenderer.defaultTimeLimit
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -83,6 +86,9 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError(output == "-"
                 ? "Give the format of standard output with --to (\(Self.formatNames))."
                 : "Cannot tell the format of '\(output)' from its extension; give it with --to (\(Self.formatNames)).")
+        }
+        guard renderTimeout > 0 && renderTimeout.isFinite else {
+            throw ValidationError("--render-timeout must be a positive number of seconds.")
         }
         if let base {
             do {
@@ -117,8 +123,9 @@ struct ConvertCommand: ParsableCommand {
                 for note in notes { FileHandleOutput.standardError(note.description) }
             }
         }
-        try GraphOutput.write(graph, with: outputFormat.serializer(schema: schema), formatName: outputFormat.displayName,
-                              to: output, source: input)
+        let serializer = outputFormat == .svg
+            ? SVGWriter(schema: schema, timeLimit: renderTimeout) : outputFormat.serializer(schema: schema)
+        try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName, to: output, source: input)
     }
 
     /// `--base`, or the input file's own `file:` IRI for RDF/XML read from a file.

@@ -77,8 +77,14 @@ struct GraphvizRenderer {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // Its own process group, so that a timeout stops everything it started, too.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let started = posix_spawn(&pid, program, &actions, nil, &argv, environ)
+        let started = posix_spawn(&pid, program, &actions, &attributes, &argv, environ)
         guard started == 0 else {
             throw failure("cannot start Graphviz ('\(program)'): \(String(cString: strerror(started)))")
         }
@@ -91,7 +97,7 @@ struct GraphvizRenderer {
                 throw failure("lost track of Graphviz: \(String(cString: strerror(errno)))")
             }
             if Self.now() >= deadline {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 return .timedOut
             }

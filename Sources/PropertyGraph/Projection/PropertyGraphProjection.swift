@@ -415,9 +415,15 @@ public struct PropertyGraphProjection: Sendable {
         IRI(unchecked: "http://xmlns.com/foaf/0.1/name"), IRI(unchecked: "http://purl.org/dc/terms/title"),
     ]
 
+    /// Local names that mark a property of any vocabulary as a name, tried after ``labelProperties``.
+    static let labelLocalNames = ["prefLabel", "label", "name", "title"]
+
     /// The preferred label (untagged, then English, then the first language), else a short form of the IRI.
     static func displayLabel(of term: Term, literals: [IRI: [Literal]], prefixes: PrefixMap) -> String {
-        for property in labelProperties {
+        let others = labelLocalNames.flatMap { local in
+            literals.keys.filter { Naming.localName(of: $0) == local && !labelProperties.contains($0) }.sorted()
+        }
+        for property in labelProperties + others {
             let values = literals[property] ?? []
             let chosen = values.first { $0.language == nil }
                 ?? values.first { $0.language?.lowercased().hasPrefix("en") == true }
