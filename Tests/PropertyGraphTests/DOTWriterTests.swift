@@ -17,16 +17,16 @@ import Testing
 
     @Test func nodesShowTheirLabelsInTheirCategoryColours() throws {
         let text = try dot(F.news, schema: F.schema)
-        let rutte = line(for: "ex:mark-rutte", in: text)
+        let rutte = line(for: "mark-rutte", in: text)
         #expect(rutte.contains("label=\"Mark Rutte\""))
         #expect(rutte.contains("fillcolor=\"\(NodeCategory.person.style.fill)\""))
         #expect(rutte.contains("shape=\"ellipse\""))
         #expect(rutte.contains("tooltip=\"http://example.org/mark-rutte\""))
-        let event = line(for: "ex:lithuania-endorses-rutte", in: text)
+        let event = line(for: "lithuania-endorses-rutte", in: text)
         // Wrapped, with the event's date on its own line.
         #expect(event.contains("label=\"Lithuania endorses Mark Rutte\\nfor NATO Secretary General\\n2024-04-02\""))
         #expect(event.contains("fillcolor=\"\(NodeCategory.event.style.fill)\""))
-        #expect(text.contains("\"ex:lithuania-endorses-rutte\" -> \"ex:lithuania\" [label=\"endorser\""))
+        #expect(text.contains("\"lithuania-endorses-rutte\" -> \"lithuania\" [label=\"endorser\""))
     }
 
     @Test func theLegendListsTheCategoriesInUse() throws {
@@ -41,7 +41,7 @@ import Testing
 
     @Test func everyAttributeIsKeptAsData() throws {
         let text = try dot(F.news, schema: F.schema)
-        let lithuania = line(for: "ex:lithuania", in: text)
+        let lithuania = line(for: "lithuania", in: text)
         #expect(lithuania.contains("\"data-labels\"=\":Country:State\""))
         #expect(lithuania.contains("\"data-label_lt\"=\"Lietuva\""))
         #expect(lithuania.contains("\"data-population\"=\"2800000\""))

@@ -2,7 +2,7 @@ public import KnowledgeGraph
 
 /// A node of the property graph: one IRI or blank node of the RDF graph.
 public struct PropertyGraphNode: Hashable, Sendable {
-    /// The node id: the prefixed name, the local name or a token of the IRI (see <doc:Projection>).
+    /// The node id: the local name, the prefixed name or a token of the IRI (see <doc:Projection>).
     public let id: String
     /// The RDF term the node stands for.
     public let term: Term

@@ -157,16 +157,17 @@ public struct PropertyGraphProjection: Sendable {
 
     // MARK: - Node ids
 
-    /// Node ids: the prefixed name, else the local name, else a token of the whole IRI; blank
-    /// nodes `_:b1`, `_:b2`, … in sorted order. A candidate two nodes want goes to neither.
+    /// Node ids: the local name, else (when two nodes share it) the prefixed name, else a token
+    /// of the whole IRI; blank nodes `_:b1`, `_:b2`, … in sorted order. A candidate two nodes
+    /// want goes to neither. Local names first keep ids the same whichever prefixes the input
+    /// syntax happened to declare.
     static func nodeIDs(for terms: [Term], prefixes: PrefixMap) -> [Term: String] {
         var blankCount = 0
         let candidates: [[String]] = terms.map { term in
             switch term {
             case .iri(let iri):
-                var list: [String] = []
+                var list = [Naming.localToken(of: iri)]
                 if let name = Naming.prefixedName(of: iri, in: prefixes) { list.append("\(name.prefix):\(name.local)") }
-                list.append(Naming.localToken(of: iri))
                 list.append(Naming.token(iri.value, keepingColons: true))
                 return list
             case .blank, .literal:
