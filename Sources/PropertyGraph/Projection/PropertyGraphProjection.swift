@@ -140,7 +140,7 @@ public struct PropertyGraphProjection: Sendable {
             .unrepresentable(Diagnostic(
                 code: "forbidden-character",
                 message: "\(what) contains the control character \(XMLCharacters.describe(scalar)), which XML 1.0 "
-                    + "forbids, so GraphML cannot carry it",
+                    + "forbids, so it can be neither written as GraphML nor drawn as SVG",
                 subject: "node \(triple.subject), property <\(triple.predicate.value)>"))
         }
         for term in [triple.subject, .iri(triple.predicate), triple.object] {
