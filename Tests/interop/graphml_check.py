@@ -12,7 +12,8 @@ every triple whose object is not a literal, except rdf:type triples with an IRI 
 - networkx and igraph read the file with exactly those node and edge counts;
 - every declared attr.type survives: long -> int, double -> float, boolean -> bool, string -> str
   in networkx; numbers are numeric in igraph;
-- every node's `iri` attribute names an IRI of the RDF graph, and every edge's `predicate` a property.
+- every node's `iri` attribute names an IRI of the RDF graph, and every edge's `predicate` a property;
+- in yEd-styled files, networkx finds each node's yEd shape, position and label.
 Prints one PASS or FAIL line per check; exits 1 when any check fails.
 """
 import sys
@@ -103,6 +104,12 @@ def check_pair(graphml_path, nt_path):
            + ("" if not bad_numbers else ": " + ", ".join(bad_numbers)))
 
     plain = not graphml_path.endswith(".yed.graphml")
+    if not plain:
+        # networkx unpacks yEd's graphics: the label shown, the shape and the position.
+        missing = [node for node, data in nx_graph.nodes(data=True)
+                   if not data.get("shape_type") or "x" not in data or data.get("label") in (None, "")]
+        report(not missing, f"{name}: networkx finds yEd's shape, position and label on every node"
+               + ("" if not missing else f": missing on {missing[:5]}"))
     node_iris = {data["iri"] for _, data in nx_graph.nodes(data=True) if "iri" in data}
     edge_predicates = {data["predicate"] for _, _, data in nx_graph.edges(data=True) if "predicate" in data}
     if plain:
