@@ -48,6 +48,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "GraphSynthesis",
+            dependencies: ["KnowledgeGraph"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "DatasetKit",
             dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "kgexport",
             dependencies: [
-                "KnowledgeGraph", "RDFFormats", "PropertyGraph", "DatasetKit",
+                "KnowledgeGraph", "RDFFormats", "PropertyGraph", "DatasetKit", "GraphSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -66,6 +71,7 @@ let package = Package(
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "kgexportTests", dependencies: ["kgexport"], swiftSettings: swiftSettings),
     ]
 )

@@ -66,7 +66,7 @@ public struct ExportJob {
     public func render(_ loaded: LoadedExport) throws(ExportError) -> [RenderedArtifact] {
         guard let dataset = loaded.dataset, !loaded.hasErrors else { throw .invalid(loaded.diagnostics) }
         let names = ArtifactNames(dataset: dataset.document?.id?.value ?? "dataset",
-                                  ontology: Self.stem(of: loaded.ontologyPath ?? "ontology"))
+                                  ontology: FileName.stem(loaded.ontologyPath ?? "ontology"))
         return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names, schema: dataset.schema)
     }
 
@@ -103,13 +103,6 @@ public struct ExportJob {
         } catch {
             throw .write(.output(error))
         }
-    }
-
-    /// `newsgraph` for `Ontology/newsgraph.owl`.
-    static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
     }
 }
 

@@ -11,7 +11,7 @@ public enum OntologyFile {
     /// - Throws: a ``Diagnostic`` naming the file (and the position, for syntax errors).
     public static func read(_ path: String) throws(Diagnostic) -> Graph {
         let parser: any GraphParser
-        switch fileExtension(path) {
+        switch FileName.fileExtension(path) {
         case "owl", "rdf", "xml": parser = RDFXMLReader()
         case "nt": parser = NTriplesReader()
         default:
@@ -20,11 +20,5 @@ public enum OntologyFile {
         }
         let bytes = try InputFile.read(path)
         return try parser.parse(bytes, source: path)
-    }
-
-    static func fileExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
     }
 }

@@ -15,6 +15,11 @@ public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool {
         lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
+
+    /// Equal when the labels' code points are (not Swift's canonical equivalence).
+    public static func == (lhs: BlankNode, rhs: BlankNode) -> Bool {
+        sameCodePoints(lhs.id, rhs.id)
+    }
 }
 
 /// Hands out fresh blank nodes with labels `b0`, `b1`, … that are unique for one reader run.

@@ -25,6 +25,11 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
         lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
     }
 
+    /// Equal when the code points are (not Swift's canonical equivalence of strings).
+    public static func == (lhs: IRI, rhs: IRI) -> Bool {
+        sameCodePoints(lhs.value, rhs.value)
+    }
+
     /// The scheme, e.g. `http`.
     public var scheme: String {
         String(value.prefix(while: { $0 != ":" }))
@@ -93,6 +98,17 @@ public struct IRIError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "invalid IRI <\(iri)>: it \(reason)" }
+}
+
+/// Whether two strings have the same code points. Swift's `==` on strings is canonical
+/// equivalence (`"é" == "e\u{301}"`), but RDF terms are the same only when their code points
+/// are; comparing with `==` would merge distinct triples. (Hashing may stay String's: equal
+/// code points imply equal hashes.)
+@inline(__always) func sameCodePoints(_ lhs: String, _ rhs: String) -> Bool {
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
+    return lhs.utf8.withContiguousStorageIfAvailable { a in
+        rhs.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+    }.flatMap { $0 } ?? lhs.utf8.elementsEqual(rhs.utf8)
 }
 
 @inline(__always) func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -55,8 +55,15 @@ public struct Literal: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// Equal when lexical forms, datatypes and language tags have the same code points (Swift's
+    /// `==` on strings would equate `"é"` and `"e\u{301}"`, which RDF keeps apart).
+    public static func == (lhs: Literal, rhs: Literal) -> Bool {
+        sameCodePoints(lhs.lexicalForm, rhs.lexicalForm) && lhs.datatype == rhs.datatype
+            && sameCodePoints(lhs.language ?? "", rhs.language ?? "") && (lhs.language == nil) == (rhs.language == nil)
+    }
+
     public static func < (lhs: Literal, rhs: Literal) -> Bool {
-        if lhs.lexicalForm != rhs.lexicalForm {
+        if !sameCodePoints(lhs.lexicalForm, rhs.lexicalForm) {
             return lhs.lexicalForm.utf8.lexicographicallyPrecedes(rhs.lexicalForm.utf8)
         }
         if lhs.datatype != rhs.datatype {

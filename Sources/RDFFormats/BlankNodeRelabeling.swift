@@ -10,20 +10,22 @@ import KnowledgeGraph
 /// colours. Nodes still tied afterwards are either interchangeable (same ground triples, no
 /// blank neighbours: any order gives the same output) or get one of them singled out and the
 /// refinement repeated, so symmetric structures such as cycles still come out the same.
+/// (Graphs that colour refinement cannot tell apart from a different graph, such as some
+/// regular structures, may still depend on labels; they do not occur in practice.)
 enum BlankNodeRelabeling {
-    /// The graph with every blank node renamed; prefixes are kept. Triples are in no particular order.
-    static func relabel(_ graph: Graph, prefix: String = "b") -> Graph {
+    /// The graph's triples with every blank node renamed, in no particular order (renaming is
+    /// one-to-one, so they stay distinct).
+    static func relabelledTriples(_ graph: Graph, prefix: String = "b") -> [Triple] {
         let names = canonicalNames(graph, prefix: prefix)
-        if names.isEmpty { return graph }
+        if names.isEmpty { return graph.triples }
         func rename(_ term: Term) -> Term {
             guard let node = term.blankNode, let name = names[node] else { return term }
             return .blank(BlankNode(name))
         }
-        var result = Graph(graph.triples.map { triple in
-            Triple(subject: rename(triple.subject), predicate: triple.predicate, object: rename(triple.object))
-        })
-        result.prefixes = graph.prefixes
-        return result
+        return graph.triples.map { triple in
+            guard triple.subject.blankNode != nil || triple.object.blankNode != nil else { return triple }
+            return Triple(subject: rename(triple.subject), predicate: triple.predicate, object: rename(triple.object))
+        }
     }
 
     /// The new label of every blank node of `graph`.
@@ -110,26 +112,58 @@ private struct ColourRefinement {
     }
 
     /// Blank nodes in an order that depends only on the graph's content (up to automorphism).
+    ///
+    /// Colours only flow along blank-to-blank edges, so each connected group of blank nodes is
+    /// refined on its own (a symmetric group costs in proportion to its own size, not the
+    /// graph's). Groups are then ordered by their sorted colours; groups with equal colours are
+    /// the same shape, so their order does not change the output.
     mutating func canonicalOrder() -> [BlankNode] {
-        refineUntilStable()
-        while let chosen = nodeToSingleOut() {
-            var hasher = StableHasher()
-            hasher.combine(colours[chosen])
-            hasher.combine("singled out")
-            colours[chosen] = hasher.finalize()
-            refineUntilStable()
+        var groups: [(key: [UInt64], first: BlankNode, members: [Int])] = []
+        for component in connectedComponents() {
+            refineUntilStable(component)
+            while let chosen = nodeToSingleOut(component) {
+                var hasher = StableHasher()
+                hasher.combine(colours[chosen])
+                hasher.combine("singled out")
+                colours[chosen] = hasher.finalize()
+                refineUntilStable(component)
+            }
+            let ordered = component.sorted { (colours[$0], nodes[$0]) < (colours[$1], nodes[$1]) }
+            let first = component.map { nodes[$0] }.min() ?? BlankNode("")
+            groups.append((ordered.map { colours[$0] }, first, ordered))
         }
-        return colours.indices
-            .sorted { (colours[$0], nodes[$0]) < (colours[$1], nodes[$1]) }
-            .map { nodes[$0] }
+        groups.sort { lhs, rhs in
+            lhs.key == rhs.key ? lhs.first < rhs.first : lhs.key.lexicographicallyPrecedes(rhs.key)
+        }
+        return groups.flatMap { group in group.members.map { nodes[$0] } }
     }
 
-    private func distinctCount(_ values: [UInt64]) -> Int { Set(values).count }
+    /// The groups of blank nodes linked by triples between blank nodes.
+    private func connectedComponents() -> [[Int]] {
+        var parent = Array(nodes.indices)
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for (position, list) in edges.enumerated() {
+            for edge in list {
+                let a = root(position), b = root(edge.neighbour)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for position in nodes.indices { members[root(position), default: []].append(position) }
+        return members.keys.sorted().compactMap { members[$0] }
+    }
 
-    private mutating func refineUntilStable() {
-        var classes = distinctCount(colours)
+    private mutating func refineUntilStable(_ component: [Int]) {
+        var classes = Set(component.map { colours[$0] }).count
         while true {
-            let next = colours.indices.map { position -> UInt64 in
+            let next = component.map { position -> UInt64 in
                 let parts = edges[position].map { edge -> UInt64 in
                     var hasher = StableHasher()
                     hasher.combine(UInt8(edge.outgoing ? 1 : 0))
@@ -142,20 +176,19 @@ private struct ColourRefinement {
                 for part in parts.sorted() { hasher.combine(part) }
                 return hasher.finalize()
             }
-            let nextClasses = distinctCount(next)
-            colours = next
+            for (position, colour) in zip(component, next) { colours[position] = colour }
+            let nextClasses = Set(next).count
             if nextClasses == classes { return }
             classes = nextClasses
         }
     }
 
-    /// A node of the lowest-coloured tied class whose members have blank neighbours (only
-    /// those can be told apart by position); nil when no such tie is left.
-    private func nodeToSingleOut() -> Int? {
+    /// A node of the lowest-coloured tied class of the group, when the group has more than one
+    /// node (a single node without blank neighbours is interchangeable with its twins, if any).
+    private func nodeToSingleOut(_ component: [Int]) -> Int? {
+        guard component.count > 1 else { return nil }
         var members: [UInt64: [Int]] = [:]
-        for position in colours.indices where !edges[position].isEmpty {
-            members[colours[position], default: []].append(position)
-        }
+        for position in component { members[colours[position], default: []].append(position) }
         let tied = members.filter { $0.value.count > 1 }
         guard let colour = tied.keys.min(), let group = tied[colour] else { return nil }
         return group.min { nodes[$0] < nodes[$1] }

@@ -14,7 +14,7 @@ public struct NTriplesWriter: GraphSerializer {
 
     public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
         for triple in graph.triples { try TermChecks.check(triple, format: "N-Triples") }
-        let triples = BlankNodeRelabeling.relabel(graph).sortedTriples()
+        let triples = CanonicalOrder.sorted(BlankNodeRelabeling.relabelledTriples(graph))
         var chunk = ""
         do {
             for triple in triples {

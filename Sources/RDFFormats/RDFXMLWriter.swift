@@ -63,7 +63,7 @@ public struct RDFXMLWriter: GraphSerializer {
         }
 
         // Pass 2: the order of the document, and the typed node element of each subject.
-        let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
+        let descriptions = CanonicalOrder.descriptions(BlankNodeRelabeling.relabelledTriples(graph))
         var nodeTypes: [Triple?] = []
         nodeTypes.reserveCapacity(descriptions.count)
         for description in descriptions {
@@ -82,6 +82,8 @@ public struct RDFXMLWriter: GraphSerializer {
             try stream(descriptions, nodeTypes, names: &names, predicateNames, to: sink)
         } catch let error as WriteError {
             throw error
+        } catch let error as OutputError {
+            throw .output(error)
         } catch let error as XMLWriteError {
             throw .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
         } catch {

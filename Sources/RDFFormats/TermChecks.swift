@@ -30,12 +30,43 @@ enum TermChecks {
     }
 
     private static func checkIRI(_ iri: IRI?, _ triple: Triple, role: String, format: String) throws(WriteError) {
-        guard let iri else { return }
+        guard let iri, !isPlainAbsoluteIRI(iri.value) else { return }
         do {
             try IRI.check(iri.value)
         } catch {
             throw refusal(code: "invalid-iri", triple, "\(format) cannot write the \(role) IRI: \(error.description)")
         }
+    }
+
+    /// A fast path for the common case, equivalent to passing `IRI.check` for the strings it
+    /// accepts: a scheme, then only printable ASCII that IRIs allow, without `%` (non-ASCII
+    /// and percent-encoded IRIs go through the full check).
+    static func isPlainAbsoluteIRI(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            guard let first = bytes.first, isLetter(first) else { return false }
+            var index = 1
+            while index < bytes.count && bytes[index] != UInt8(ascii: ":") {
+                let byte = bytes[index]
+                guard isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E else {
+                    return false
+                }
+                index += 1
+            }
+            guard index < bytes.count else { return false }
+            for byte in bytes[index...] {
+                guard (0x21...0x7E).contains(byte) else { return false }
+                switch byte {
+                case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60, 0x25: return false
+                default: continue
+                }
+            }
+            return true
+        }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// A ``WriteError/unrepresentable(_:)`` naming `triple` (in escaped N-Triples form).

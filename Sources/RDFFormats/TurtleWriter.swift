@@ -27,7 +27,7 @@ public struct TurtleWriter: GraphSerializer {
         for entry in PrefixMap.standard.entries { map.add(prefix: entry.prefix, namespace: entry.namespace) }
         Self.addGeneratedPrefixes(for: graph, to: &map)
         var names = TurtleNames(map)
-        let descriptions = BlankNodeRelabeling.relabel(graph).sortedDescriptions()
+        let descriptions = CanonicalOrder.descriptions(BlankNodeRelabeling.relabelledTriples(graph))
         for triple in descriptions.lazy.flatMap(\.triples) {
             names.noteUses(in: triple)
         }

@@ -1,5 +1,4 @@
 internal import CLibXML2
-public import KnowledgeGraph
 
 /// Validates XML documents against an XML Schema (XSD) with libxml2, in-process and offline.
 ///

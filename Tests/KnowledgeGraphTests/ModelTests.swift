@@ -134,3 +134,23 @@ import Testing
         #expect(throws: OutputError.self) { try AtomicFileSink(path: "/nonexistent-folder-kgexport/out.txt") }
     }
 }
+
+@Suite struct CodePointEqualityTests {
+    /// RDF terms are equal only when their code points are; Swift's `==` on strings is
+    /// canonical equivalence and would merge these distinct triples.
+    @Test func canonicallyEquivalentButDifferentTermsStayApart() throws {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        #expect(Literal(composed) != Literal(decomposed))
+        #expect(IRI(unchecked: "http://example.org/" + composed) != IRI(unchecked: "http://example.org/" + decomposed))
+        #expect(BlankNode(composed) != BlankNode(decomposed))
+        let subject = Term.iri(IRI(unchecked: "http://example.org/s"))
+        let predicate = IRI(unchecked: "http://example.org/p")
+        var graph = Graph()
+        graph.insert(subject, predicate, .literal(Literal(composed)))
+        graph.insert(subject, predicate, .literal(Literal(decomposed)))
+        graph.insert(subject, predicate, .literal(Literal(composed)))
+        #expect(graph.count == 2)
+        #expect(Literal(composed) == Literal(composed))
+        #expect(try Literal("x", language: "en") != Literal("x"))
+    }
+}

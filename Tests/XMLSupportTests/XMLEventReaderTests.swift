@@ -81,6 +81,18 @@ func xmlError(_ text: String, reader: XMLEventReader = XMLEventReader()) -> Diag
         #expect(ends.map(\.column) == [16, 3, 7])
     }
 
+    @Test func locatesTagsInOtherEncodings() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>\n  <name a=\"\u{E9}\">Andr\u{E9}</name>\n  <x\n   b=\"1\"/></r>"
+        let latin1 = text.unicodeScalars.map { UInt8($0.value) }
+        let recorder = EventRecorder()
+        try XMLEventReader().read(latin1, source: "latin1.xml", into: recorder)
+        #expect(recorder.startTags.map(\.location.line) == [2, 3, 4])
+        #expect(recorder.startTags.map(\.location.column) == [1, 3, 3])
+        #expect(recorder.startTags[1].attributes.first?.value == "\u{E9}")
+        let name = try #require(recorder.texts.first { $0.0 == "Andr\u{E9}" })
+        #expect(name.1.line == 3 && name.1.column == 15)
+    }
+
     @Test func mergesTextAndCDATA() throws {
         let recorder = try read("<r>a &amp; b<![CDATA[<c>]]>&#x41;</r>")
         #expect(recorder.texts.map(\.0) == ["a & b<c>A"])

@@ -345,7 +345,7 @@ struct NTriplesParser {
     // MARK: - Errors
 
     private func failure(_ message: String, at offset: Int) -> Diagnostic {
-        let (line, column) = UTF8Validation.position(of: offset, in: bytes)
+        let (line, column) = TextPositionCounter.position(of: offset, in: bytes)
         return Diagnostic(code: "ntriples-syntax", message: message,
                           location: SourceLocation(file: source, line: line, column: column))
     }

@@ -1,4 +1,4 @@
-/// UTF-8 checks and byte-offset positions for text formats read as raw bytes.
+/// UTF-8 checks for text formats read as raw bytes.
 enum UTF8Validation {
     /// The offset of the first byte that does not start or continue a well-formed UTF-8
     /// sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or nil.
@@ -35,29 +35,5 @@ enum UTF8Validation {
             }
             return nil
         }
-    }
-
-    /// The 1-based line and column (in Unicode scalars) of the byte at `offset`.
-    /// LF, CR and CR LF end lines.
-    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        var index = 0
-        let end = min(offset, bytes.count)
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte == 0x0D {
-                if index + 1 < end && bytes[index + 1] == 0x0A { index += 1 }
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return (line, column)
     }
 }

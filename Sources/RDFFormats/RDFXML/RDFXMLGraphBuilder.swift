@@ -4,7 +4,6 @@ import XMLSupport
 /// The RDF/XML grammar (RDF 1.1 XML Syntax, section 7) run over a stream of XML events,
 /// adding triples to a graph as soon as they are known.
 final class RDFXMLGraphBuilder: XMLEventHandler {
-    private let source: String
     private let documentScope: RDFXMLScope
     private(set) var graph = Graph()
     private var stack: [RDFXMLFrame] = []
@@ -16,8 +15,7 @@ final class RDFXMLGraphBuilder: XMLEventHandler {
     /// Element and attribute names already turned into IRIs.
     private var nameIRIs: [XMLName: IRI] = [:]
 
-    init(source: String, baseIRI: IRI?, blankNodePrefix: String) {
-        self.source = source
+    init(baseIRI: IRI?, blankNodePrefix: String) {
         self.documentScope = RDFXMLScope(base: baseIRI, language: nil)
         self.blankNodes = BlankNodeGenerator(prefix: blankNodePrefix)
     }
@@ -28,8 +26,8 @@ final class RDFXMLGraphBuilder: XMLEventHandler {
         switch event {
         case .startElement(let tag):
             try startElement(tag)
-        case .endElement(let name, let location):
-            try endElement(name, at: location, event: event)
+        case .endElement:
+            try endElement(event)
         case .text(let text, let location):
             try self.text(text, at: location, event: event)
         case .processingInstruction, .comment:
@@ -57,7 +55,7 @@ final class RDFXMLGraphBuilder: XMLEventHandler {
         }
     }
 
-    private func endElement(_ name: XMLName, at location: SourceLocation, event: XMLEvent) throws(Diagnostic) {
+    private func endElement(_ event: XMLEvent) throws(Diagnostic) {
         guard let top = stack.last else { return }
         switch top {
         case .literal(let frame) where frame.depth > 0:

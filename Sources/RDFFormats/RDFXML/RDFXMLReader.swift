@@ -35,7 +35,7 @@ public struct RDFXMLReader: GraphParser, Sendable {
     /// Parses a whole RDF/XML document.
     /// - Throws: a ``Diagnostic`` with the position of the first error; no partial graph is returned.
     public func parse(_ bytes: [UInt8], source: String) throws(Diagnostic) -> Graph {
-        let builder = RDFXMLGraphBuilder(source: source, baseIRI: baseIRI, blankNodePrefix: blankNodePrefix)
+        let builder = RDFXMLGraphBuilder(baseIRI: baseIRI, blankNodePrefix: blankNodePrefix)
         try xmlReader.read(bytes, source: source, into: builder)
         return builder.graph
     }

@@ -34,6 +34,9 @@ public struct XMLEventReader: Sendable {
     ///   (code `xml-syntax`) with its position.
     public func read(_ bytes: [UInt8], source: String, into handler: some XMLEventHandler) throws(Diagnostic) {
         XMLEnvironment.prepare()
+        // libxml2 keeps the generic error handler per thread; a few errors (encoding
+        // conversion) go only there, so silence it on whichever thread parses.
+        kg_silenceGenericErrors()
         guard bytes.count <= sizeLimit else {
             throw Diagnostic(code: "input", message: "the document is larger than the limit of \(sizeLimit) bytes",
                              location: SourceLocation(file: source, line: 1, column: 1))
@@ -48,9 +51,9 @@ public struct XMLEventReader: Sendable {
         }
         defer { xmlFreeParserCtxt(parser) }
         let result: Result<Void, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-            let session = SAXSession(source: source, bytes: buffer, parser: parser, handler: handler)
-            return withExtendedLifetime(session) {
-                session.install()
+            let state = SAXParseState(source: source, bytes: buffer, parser: parser, handler: handler)
+            return withExtendedLifetime(state) {
+                state.install()
                 let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue
                     | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
                 let document = buffer.withMemoryRebound(to: CChar.self) { characters in
@@ -58,7 +61,7 @@ public struct XMLEventReader: Sendable {
                 }
                 if let document { xmlFreeDoc(document) }
                 parser.pointee._private = nil
-                return session.finish()
+                return state.finish()
             }
         }
         try result.get()

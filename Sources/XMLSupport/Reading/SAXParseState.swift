@@ -1,13 +1,13 @@
 internal import CLibXML2
 import KnowledgeGraph
 
-/// One parse with libxml2's SAX2 interface: the C callbacks, the text buffer, positions, and
-/// the first failure.
+/// The state of one parse with libxml2's SAX2 interface: the C callbacks, the text buffer,
+/// positions, and the first failure.
 ///
 /// libxml2 hands each callback the parser context (`userData` stays the context so that the
-/// default SAX2 DTD handlers keep working); the session is found through the context's
+/// default SAX2 DTD handlers keep working); the state is found through the context's
 /// `_private` field, which libxml2 copies into the sub-parsers it uses for entity content.
-final class SAXSession {
+final class SAXParseState {
     let source: String
     let bytes: UnsafeBufferPointer<UInt8>
     let parser: xmlParserCtxtPtr
@@ -15,12 +15,14 @@ final class SAXSession {
 
     /// The first problem; once set, later events are ignored and the parser is stopped.
     private(set) var failure: Diagnostic?
-    private var positions: LocationTracker
+    private var positions = TextPositionCounter()
     /// Character data not yet reported (libxml2 delivers it in pieces).
     private var text: [UInt8] = []
     private var textLocation: SourceLocation?
     /// Byte offset just after the last markup reported, where following text starts.
     private var markupEnd = 0
+    /// The same as a location, for documents converted from another encoding.
+    private var convertedMarkupEnd: SourceLocation
     /// Strings for names and namespace URIs that live in libxml2's dictionary, by address.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
     /// Bytes of text and attribute values reported so far, and how many entity expansion may
@@ -34,8 +36,8 @@ final class SAXSession {
         self.bytes = bytes
         self.parser = parser
         self.handler = handler
-        self.positions = LocationTracker(bytes: bytes)
-        self.reportedBytesLimit = SAXSession.amplificationFactor * bytes.count + SAXSession.amplificationAllowance
+        self.convertedMarkupEnd = SourceLocation(file: source, line: 1, column: 1)
+        self.reportedBytesLimit = SAXParseState.amplificationFactor * bytes.count + SAXParseState.amplificationAllowance
     }
 
     /// Without entities, text and attribute values are never longer than the document itself.
@@ -51,21 +53,21 @@ final class SAXSession {
         return false
     }
 
-    /// Points the parser's SAX2 handler at this session's callbacks.
+    /// Points the parser's SAX2 handler at this state's callbacks.
     func install() {
         parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         guard let sax = parser.pointee.sax else { return }
-        sax.pointee.startElementNs = SAXSession.startElement
-        sax.pointee.endElementNs = SAXSession.endElement
-        sax.pointee.characters = SAXSession.characters
-        sax.pointee.ignorableWhitespace = SAXSession.characters
-        sax.pointee.cdataBlock = SAXSession.characters
-        sax.pointee.processingInstruction = SAXSession.processingInstruction
-        sax.pointee.comment = SAXSession.comment
-        sax.pointee.getEntity = SAXSession.getEntity
-        sax.pointee.getParameterEntity = SAXSession.getParameterEntity
-        sax.pointee.externalSubset = SAXSession.externalSubset
-        sax.pointee.serror = SAXSession.structuredError
+        sax.pointee.startElementNs = SAXParseState.startElement
+        sax.pointee.endElementNs = SAXParseState.endElement
+        sax.pointee.characters = SAXParseState.characters
+        sax.pointee.ignorableWhitespace = SAXParseState.characters
+        sax.pointee.cdataBlock = SAXParseState.characters
+        sax.pointee.processingInstruction = SAXParseState.processingInstruction
+        sax.pointee.comment = SAXParseState.comment
+        sax.pointee.getEntity = SAXParseState.getEntity
+        sax.pointee.getParameterEntity = SAXParseState.getParameterEntity
+        sax.pointee.externalSubset = SAXParseState.externalSubset
+        sax.pointee.serror = SAXParseState.structuredError
         sax.pointee.error = nil
         sax.pointee.warning = nil
         sax.pointee.fatalError = nil
@@ -115,14 +117,37 @@ final class SAXSession {
         return offset >= 0 && offset <= bytes.count ? offset : nil
     }
 
-    /// libxml2's own idea of the current position, for documents not in UTF-8.
+    /// libxml2's own line and column of the current position (used when byte offsets cannot be).
     private func libxmlLocation(_ context: xmlParserCtxtPtr) -> SourceLocation {
         guard let input = context.pointee.input else { return SourceLocation(file: source, line: 1, column: 1) }
         return SourceLocation(file: source, line: max(1, Int(input.pointee.line)), column: max(1, Int(input.pointee.col)))
     }
 
+    /// For documents libxml2 converts to UTF-8: finds the tag's `<` in the converted text
+    /// (libxml2 keeps a whole tag in its buffer while reporting it) and counts back from
+    /// libxml2's current line and column.
+    private func convertedTagLocation(isStart: Bool) -> SourceLocation {
+        let current = libxmlLocation(parser)
+        guard let input = parser.pointee.input, let base = input.pointee.base, let cursor = input.pointee.cur,
+              cursor > base else { return current }
+        let end = cursor - base
+        convertedMarkupEnd = current
+        if isStart { convertedMarkupEnd.column += base[end] == UInt8(ascii: "/") ? 2 : 1 }
+        var start = end
+        while start > 0 && base[start] != UInt8(ascii: "<") { start -= 1 }
+        guard base[start] == UInt8(ascii: "<") else { return current }
+        func characters(_ range: Range<Int>) -> Int { range.filter { base[$0] & 0xC0 != 0x80 }.count }
+        let newlines = (start..<end).filter { base[$0] == 0x0A }.count
+        if newlines == 0 {
+            return SourceLocation(file: source, line: current.line, column: max(1, current.column - characters(start..<end)))
+        }
+        var lineStart = start
+        while lineStart > 0 && base[lineStart - 1] != 0x0A { lineStart -= 1 }
+        return SourceLocation(file: source, line: max(1, current.line - newlines), column: characters(lineStart..<start) + 1)
+    }
+
     private func location(ofOffset offset: Int) -> SourceLocation {
-        let (line, column) = positions.position(of: offset)
+        let (line, column) = positions.position(of: offset, in: bytes)
         return SourceLocation(file: source, line: line, column: column)
     }
 
@@ -138,7 +163,7 @@ final class SAXSession {
     /// `isStart`: libxml2 calls the start callback with the parser on the tag's `>` (or `/>`),
     /// the end callback just after the `>`.
     private func tagLocation(_ context: xmlParserCtxtPtr, isStart: Bool) -> SourceLocation {
-        guard let offset = currentOffset() else { return libxmlLocation(parser) }
+        guard let offset = currentOffset() else { return convertedTagLocation(isStart: isStart) }
         if context != parser {
             markupEnd = offset
             return location(ofOffset: markupStart(endingAt: offset - 1, opener: UInt8(ascii: "&")))
@@ -238,7 +263,7 @@ final class SAXSession {
     private func characters(_ context: xmlParserCtxtPtr, _ pointer: UnsafePointer<xmlChar>, _ count: Int) {
         guard failure == nil, count > 0, account(count, context) else { return }
         if text.isEmpty {
-            textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : libxmlLocation(parser)
+            textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : convertedMarkupEnd
         }
         text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }
@@ -314,61 +339,61 @@ final class SAXSession {
 
     // MARK: - C callbacks
 
-    private static func session(_ context: UnsafeMutableRawPointer?) -> (SAXSession, xmlParserCtxtPtr)? {
+    private static func state(_ context: UnsafeMutableRawPointer?) -> (SAXParseState, xmlParserCtxtPtr)? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let opaque = parser.pointee._private else { return nil }
-        return (Unmanaged<SAXSession>.fromOpaque(opaque).takeUnretainedValue(), parser)
+        return (Unmanaged<SAXParseState>.fromOpaque(opaque).takeUnretainedValue(), parser)
     }
 
     private static let startElement: startElementNsSAX2Func = {
         context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
-        guard let (session, parser) = session(context), let localName else { return }
-        session.startElement(parser, localName: localName, prefix: prefix, uri: uri,
+        guard let (state, parser) = state(context), let localName else { return }
+        state.startElement(parser, localName: localName, prefix: prefix, uri: uri,
                              namespaceCount: Int(namespaceCount), namespaces: namespaces,
                              attributeCount: Int(attributeCount), attributes: attributes)
     }
 
     private static let endElement: endElementNsSAX2Func = { context, localName, prefix, uri in
-        guard let (session, parser) = session(context), let localName else { return }
-        session.endElement(parser, localName: localName, prefix: prefix, uri: uri)
+        guard let (state, parser) = state(context), let localName else { return }
+        state.endElement(parser, localName: localName, prefix: prefix, uri: uri)
     }
 
     private static let characters: charactersSAXFunc = { context, pointer, count in
-        guard let (session, parser) = session(context), let pointer else { return }
-        session.characters(parser, pointer, Int(count))
+        guard let (state, parser) = state(context), let pointer else { return }
+        state.characters(parser, pointer, Int(count))
     }
 
     private static let processingInstruction: processingInstructionSAXFunc = { context, target, data in
-        guard let (session, parser) = session(context), let target else { return }
-        session.processingInstruction(parser, target: target, data: data)
+        guard let (state, parser) = state(context), let target else { return }
+        state.processingInstruction(parser, target: target, data: data)
     }
 
     private static let comment: commentSAXFunc = { context, value in
-        guard let (session, parser) = session(context), let value else { return }
-        session.comment(parser, value)
+        guard let (state, parser) = state(context), let value else { return }
+        state.comment(parser, value)
     }
 
     private static let getEntity: getEntitySAXFunc = { context, name in
         let entity = xmlSAX2GetEntity(context, name)
-        guard let (session, parser) = session(context) else { return entity }
-        return session.refuseExternal(entity, parameter: false, parser)
+        guard let (state, parser) = state(context) else { return entity }
+        return state.refuseExternal(entity, parameter: false, parser)
     }
 
     private static let getParameterEntity: getParameterEntitySAXFunc = { context, name in
         let entity = xmlSAX2GetParameterEntity(context, name)
-        guard let (session, parser) = session(context) else { return entity }
-        return session.refuseExternal(entity, parameter: true, parser)
+        guard let (state, parser) = state(context) else { return entity }
+        return state.refuseExternal(entity, parameter: true, parser)
     }
 
     private static let externalSubset: externalSubsetSAXFunc = { context, _, externalID, systemID in
-        guard let (session, parser) = session(context) else { return }
-        session.externalSubset(parser, externalID: externalID, systemID: systemID)
+        guard let (state, parser) = state(context) else { return }
+        state.externalSubset(parser, externalID: externalID, systemID: systemID)
     }
 
     private static let structuredError: xmlStructuredErrorFunc = { userData, error in
-        guard let (session, parser) = session(userData), let error else { return }
-        session.libxmlError(error.pointee, parser)
+        guard let (state, parser) = state(userData), let error else { return }
+        state.libxmlError(error.pointee, parser)
     }
 }
 

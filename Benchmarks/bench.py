@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of kgexport against rapper, rdflib, networkx, igraph and the dd floor.
+
+For each size it generates a synthetic news-shaped graph (`kgexport synth`), then runs every tool
+on the same N-Triples file, alternating the tools round by round, and keeps the median of the
+repeats. Wall time and peak RSS come from GNU time (`/usr/bin/time -f`); write-step times come
+from the tools themselves (`kgexport convert --timings`, and peers.py for the Python peers).
+Writes a Markdown report (default Benchmarks/RESULTS.md).
+
+    python3 Benchmarks/bench.py --sizes 10000,100000,1000000 --repeat 3
+    python3 Benchmarks/bench.py --sizes 300 --repeat 1 --out /tmp/r.md   # smoke run (make test)
+"""
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run_timed(command, stdout_path=None):
+    """Runs command under GNU time; returns (wall seconds, peak RSS KiB, stderr text, stdout text)."""
+    timing = tempfile.NamedTemporaryFile(prefix="bench-time-", delete=False)
+    timing.close()
+    full = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name] + command
+    out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
+    try:
+        completed = subprocess.run(full, stdout=out, stderr=subprocess.PIPE, check=False)
+    finally:
+        if stdout_path:
+            out.close()
+    with open(timing.name) as handle:
+        lines = [line for line in handle.read().splitlines() if re.match(r"^[0-9.]+ [0-9]+$", line)]
+    os.unlink(timing.name)
+    if completed.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(command)} failed ({completed.returncode}): {completed.stderr.decode(errors='replace')[-500:]}")
+    wall, rss = lines[-1].split()
+    stdout_text = "" if stdout_path else completed.stdout.decode(errors="replace")
+    return float(wall), int(rss), completed.stderr.decode(errors="replace"), stdout_text
+
+
+def parse_phase(text, name):
+    match = re.search(rf"\b{name}=([0-9.]+)", text)
+    return float(match.group(1)) if match else None
+
+
+def tools(kgexport, workdir):
+    """(name, kind, function(input) -> measurement dict). kind: rdfxml | graphml | floor."""
+    peers = os.path.join(HERE, "peers.py")
+
+    def kg(extension):
+        def run(source):
+            target = os.path.join(workdir, f"kgexport.{extension}")
+            wall, rss, err, _ = run_timed([kgexport, "convert", "--timings", source, target])
+            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"), output=target)
+        return run
+
+    def kg_streaming(extension):
+        def run(source):
+            target = os.path.join(workdir, f"kgexport-streaming.{extension}")
+            wall, rss, err, _ = run_timed([kgexport, "convert", "--streaming", "--timings", source, target])
+            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"), output=target)
+        return run
+
+    def rapper(syntax):
+        def run(source):
+            target = os.path.join(workdir, f"rapper-{syntax}.rdf")
+            wall, rss, _, _ = run_timed(["rapper", "-q", "-i", "ntriples", "-o", syntax, source], stdout_path=target)
+            return dict(wall=wall, rss=rss, write=None, read=None, output=target)
+        return run
+
+    def python_peer(tool, extension):
+        def run(source):
+            target = os.path.join(workdir, f"{tool}.{extension}")
+            wall, rss, _, out = run_timed([sys.executable, peers, tool, source, target])
+            return dict(wall=wall, rss=rss, write=parse_phase(out, "write"), read=parse_phase(out, "read"), output=target)
+        return run
+
+    def floor(reference):
+        def run(source):
+            size = os.path.getsize(reference()) if reference() else os.path.getsize(source)
+            target = os.path.join(workdir, "dd.out")
+            blocks = max(1, (size + (1 << 20) - 1) >> 20)
+            wall, rss, _, _ = run_timed(["dd", "if=/dev/zero", f"of={target}", "bs=1M", f"count={blocks}", "status=none"])
+            return dict(wall=wall, rss=rss, write=wall, read=None, output=target)
+        return run
+
+    rdf_reference = lambda: os.path.join(workdir, "kgexport.rdf") if os.path.exists(os.path.join(workdir, "kgexport.rdf")) else None
+    return [
+        ("kgexport → RDF/XML", "rdfxml", kg("rdf")),
+        ("kgexport --streaming → RDF/XML", "rdfxml", kg_streaming("rdf")),
+        ("kgexport → GraphML", "graphml", kg("graphml")),
+        ("kgexport --streaming → GraphML", "graphml", kg_streaming("graphml")),
+        ("rapper -o rdfxml", "rdfxml", rapper("rdfxml")),
+        ("rapper -o rdfxml-abbrev", "rdfxml", rapper("rdfxml-abbrev")),
+        ("rdflib serialize(xml)", "rdfxml", python_peer("rdflib", "rdf")),
+        ("networkx write_graphml (lxml)", "graphml", python_peer("networkx", "graphml")),
+        ("igraph write_graphml", "graphml", python_peer("igraph", "graphml")),
+        ("dd bs=1M (floor, RDF/XML bytes)", "floor", floor(rdf_reference)),
+    ]
+
+
+def count_lines(path):
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def graphml_elements(path):
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return data.count(b"<node ") + data.count(b"<edge ")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--kgexport", default=os.path.join(ROOT, ".build", "release", "kgexport"))
+    parser.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
+    parser.add_argument("--skip", default="", help="comma-separated tool name prefixes to skip at the largest size")
+    parser.add_argument("--workdir", default=None)
+    args = parser.parse_args()
+
+    sizes = [int(size) for size in args.sizes.split(",")]
+    workdir = args.workdir or tempfile.mkdtemp(prefix="kgexport-bench-")
+    report = []
+    failures = 0
+    for size in sizes:
+        source = os.path.join(workdir, f"synth-{size}.nt")
+        subprocess.run([args.kgexport, "synth", "--nodes", str(size), "--seed", "1", source], check=True)
+        triples = count_lines(source)
+        table = tools(args.kgexport, workdir)
+        skip = [prefix for prefix in args.skip.split(",") if prefix] if size == max(sizes) else []
+        results = {name: [] for name, _, _ in table}
+        for round_index in range(args.repeat):
+            # Rotate the starting tool every round so no tool always runs on a cold or warm cache.
+            offset = round_index % len(table)
+            for name, kind, function in table[offset:] + table[:offset]:
+                if any(name.startswith(prefix) for prefix in skip):
+                    continue
+                try:
+                    measurement = function(source)
+                except RuntimeError as error:
+                    print(f"FAILED {name} at {size}: {error}", file=sys.stderr)
+                    failures += 1
+                    continue
+                measurement["bytes"] = os.path.getsize(measurement["output"])
+                if kind == "graphml":
+                    measurement["elements"] = graphml_elements(measurement["output"])
+                results[name].append(measurement)
+                print(f"{size:>9} nodes  {name:<34} {measurement['wall']:8.2f}s  rss {measurement['rss'] / 1024:8.1f} MiB", flush=True)
+        report.append((size, triples, table, results))
+        for name in results:
+            for measurement in results[name]:
+                if os.path.exists(measurement["output"]) and measurement["output"] != source:
+                    pass
+    write_report(args, report, workdir)
+    shutil.rmtree(workdir, ignore_errors=True) if not args.workdir else None
+    return 1 if failures else 0
+
+
+def median(values):
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits=2):
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def versions():
+    def first_line(command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "not found"
+    import importlib.metadata as metadata
+    def package(name):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+    return [
+        ("rapper", first_line(["rapper", "--version"])),
+        ("rdflib", package("rdflib")),
+        ("networkx", package("networkx")),
+        ("lxml", package("lxml")),
+        ("python-igraph", package("igraph")),
+        ("python", platform.python_version()),
+    ]
+
+
+def machine():
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = f"{int(handle.readline().split()[1]) / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({model}), {memory} RAM"
+
+
+def write_report(args, report, workdir):
+    lines = ["# Benchmark results", "",
+             f"Generated by `python3 Benchmarks/bench.py --sizes {args.sizes} --repeat {args.repeat}` on "
+             f"{time.strftime('%Y-%m-%d')}.", "",
+             f"Machine: {machine()}. Shared and noisy: compare ratios within one run, not seconds across runs.", "",
+             "Versions: " + ", ".join(f"{name} {version}" for name, version in versions()) + ".", "",
+             "Every tool reads the same N-Triples file made by `kgexport synth --nodes N --seed 1`. Wall time and "
+             "peak RSS by GNU time; `write` is the write step alone as the tool reports it (kgexport `--timings`, "
+             "the Python peers time `serialize`/`write_graphml` only). Medians of the repeats; tools alternate "
+             "round by round. Rates: triples/s for RDF/XML writers (triples of the input ÷ seconds), "
+             "elements/s for GraphML writers (nodes + edges ÷ seconds), MB/s = output bytes ÷ wall seconds.", ""]
+    for size, triples, table, results in report:
+        lines += [f"## {size:,} nodes ({triples:,} triples)", "",
+                  "| tool | wall s | write s | rate (wall) | rate (write) | MB/s | peak RSS MiB | output MB |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, kind, _ in table:
+            runs = results.get(name) or []
+            if not runs:
+                lines.append(f"| {name} | not run | | | | | | |")
+                continue
+            wall = median([run["wall"] for run in runs])
+            write = median([run["write"] for run in runs])
+            rss = median([run["rss"] for run in runs])
+            output = median([run["bytes"] for run in runs])
+            units = median([run.get("elements") for run in runs]) if kind == "graphml" else triples
+            unit = "el/s" if kind == "graphml" else "tr/s"
+            rate = units / wall if units and wall else None
+            write_rate = units / write if units and write else None
+            lines.append(f"| {name} | {fmt(wall)} | {fmt(write)} | {fmt(rate, 0)} {unit if rate else ''} | "
+                         f"{fmt(write_rate, 0)} {unit if write_rate else ''} | {fmt(output / wall / 1e6 if wall else None, 1)} | "
+                         f"{fmt(rss / 1024, 1)} | {fmt(output / 1e6, 1)} |")
+        lines.append("")
+        lines += ratio_lines(table, results, triples)
+    with open(args.out, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"wrote {args.out}")
+
+
+def ratio_lines(table, results, triples):
+    def best(name, key):
+        return median([run[key] for run in results.get(name) or []])
+    lines = ["Ratios (kgexport over each peer, same run; >1 means kgexport is faster or leaner):", ""]
+    pairs = [
+        ("kgexport → RDF/XML", ["rapper -o rdfxml", "rapper -o rdfxml-abbrev", "rdflib serialize(xml)"]),
+        ("kgexport → GraphML", ["networkx write_graphml (lxml)", "igraph write_graphml"]),
+    ]
+    for ours, peers in pairs:
+        ours_wall, ours_write, ours_rss = best(ours, "wall"), best(ours, "write"), best(ours, "rss")
+        for peer in peers:
+            peer_wall, peer_write, peer_rss = best(peer, "wall"), best(peer, "write"), best(peer, "rss")
+            parts = []
+            if ours_wall and peer_wall:
+                parts.append(f"wall {peer_wall / ours_wall:.1f}×")
+            if ours_write and (peer_write or peer_wall):
+                parts.append(f"write {((peer_write or peer_wall) / ours_write):.1f}×")
+            if ours_rss and peer_rss:
+                parts.append(f"peak RSS {peer_rss / ours_rss:.1f}×")
+            lines.append(f"- {ours} vs {peer}: " + (", ".join(parts) if parts else "not measured"))
+    lines.append("")
+    return lines
+
+
+if __name__ == "__main__":
+    sys.exit(main())
