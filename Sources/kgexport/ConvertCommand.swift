@@ -117,14 +117,11 @@ struct ConvertCommand: ParsableCommand {
         if let ontology {
             do { schema = Schema(ontology: try OntologyFile.read(ontology)) } catch { throw CommandFailure(error.description) }
         }
-        if outputFormat.isPropertyGraph {
-            // What the projection wants the user to know (e.g. values kept as text): warnings only.
-            if let notes = try? PropertyGraphProjection(schema: schema).project(graph).notes {
-                for note in notes { FileHandleOutput.standardError(note.description) }
-            }
-        }
-        let serializer = outputFormat == .svg
+        var serializer = outputFormat == .svg
             ? SVGWriter(schema: schema, timeLimit: renderTimeout) : outputFormat.serializer(schema: schema)
+        if let propertyGraphWriter = serializer as? any PropertyGraphSerializer {
+            serializer = WarningPrinter(writer: propertyGraphWriter)
+        }
         try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName, to: output, source: input)
     }
 
@@ -133,5 +130,17 @@ struct ConvertCommand: ParsableCommand {
         if let base { return try IRI(base) }
         guard format == .rdfxml, input != "-" else { return nil }
         return FileIRI.forPath(input)
+    }
+}
+
+/// Projects once, prints the projection's warnings (e.g. values kept as text) on standard error,
+/// then writes.
+private struct WarningPrinter: GraphSerializer {
+    let writer: any PropertyGraphSerializer
+
+    func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        let projected = try writer.projection.project(graph)
+        for note in projected.notes { FileHandleOutput.standardError(note.description) }
+        try writer.write(projected, to: sink)
     }
 }

@@ -93,13 +93,6 @@ enum GraphFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the format is a view of the property-graph projection (GraphML, DOT, SVG).
-    var isPropertyGraph: Bool {
-        switch self {
-        case .graphml, .yEdGraphML, .dot, .svg: return true
-        case .rdfxml, .ntriples, .turtle: return false
-        }
-    }
 
     /// The format a path's extension stands for, or nil for `-`, no extension or an unknown one.
     static func detect(fromPath path: String) -> GraphFormat? {

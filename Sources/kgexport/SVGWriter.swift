@@ -5,7 +5,7 @@ import PropertyGraph
 ///
 /// Graphviz runs as a separate program under a time limit; `dot` lays out graphs of up to
 /// ``GraphvizRenderer/largeGraphNodeCount`` nodes, `sfdp` larger ones.
-struct SVGWriter: GraphSerializer {
+struct SVGWriter: PropertyGraphSerializer {
     var dot: DOTWriter
     /// Seconds Graphviz may take.
     var timeLimit: Double
@@ -15,8 +15,9 @@ struct SVGWriter: GraphSerializer {
         self.timeLimit = timeLimit
     }
 
-    func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
-        let projected = try dot.projection.project(graph)
+    var projection: PropertyGraphProjection { dot.projection }
+
+    func write(_ projected: PropertyGraph, to sink: some ByteSink) throws(WriteError) {
         let text = MemorySink()
         try dot.write(projected, to: text)
         let renderer = GraphvizRenderer(layout: GraphvizRenderer.layout(forNodeCount: projected.nodes.count),

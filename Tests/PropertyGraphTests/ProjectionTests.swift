@@ -202,6 +202,15 @@ import Testing
         #expect(diagnostic.description.contains("U+0007"))
     }
 
+    @Test func theRefusalNamedDoesNotDependOnInsertionOrder() throws {
+        let bad = [Triple(subject: F.iri("b"), predicate: F.property("note"), object: F.text("x\u{1}")),
+                   Triple(subject: F.iri("a"), predicate: F.property("note"), object: F.text("y\u{2}"))]
+        let forward = try #require(throws: WriteError.self) { try F.project(Graph(bad)) }
+        let backward = try #require(throws: WriteError.self) { try F.project(Graph(bad.reversed())) }
+        #expect(forward.description == backward.description)
+        #expect(forward.description.contains("<http://example.org/a>") && forward.description.contains("U+0002"))
+    }
+
     @Test func theResultDoesNotDependOnInsertionOrder() throws {
         let forward = F.news
         var backward = Graph(forward.triples.reversed())

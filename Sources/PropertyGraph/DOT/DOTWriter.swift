@@ -13,7 +13,7 @@ public import KnowledgeGraph
 /// from them, then the people, states and organisations those involve. Provenance edges are drawn
 /// light and dashed, identity and vocabulary edges (`owl:sameAs`, `skos:`) light and dotted.
 /// Edge direction is never changed for the layout: the DOT reads as the graph.
-public struct DOTWriter: GraphSerializer {
+public struct DOTWriter: PropertyGraphSerializer {
     /// How the RDF graph becomes a property graph.
     public var projection: PropertyGraphProjection
     /// Graphviz's `rankdir`: `LR` (left to right) reads well for event-centred graphs.
@@ -22,11 +22,6 @@ public struct DOTWriter: GraphSerializer {
     public init(schema: Schema? = nil, rankDirection: String = "LR") {
         self.projection = PropertyGraphProjection(schema: schema)
         self.rankDirection = rankDirection
-    }
-
-    /// Projects `graph` and writes it.
-    public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
-        try write(projection.project(graph), to: sink)
     }
 
     /// Writes an already projected graph.

@@ -9,7 +9,7 @@ import XMLSupport
 /// (parallel edges kept), `label` as the first `<data>` of each edge, values with no padding,
 /// and no `<default>` (so no reader has to apply one). Plain output is valid against the
 /// GraphML 1.1 schema; ``Style/yEd`` output against the schema with yEd's extensions allowed.
-public struct GraphMLWriter: GraphSerializer {
+public struct GraphMLWriter: PropertyGraphSerializer {
     /// Which GraphML flavour to write.
     public enum Style: String, Sendable, CaseIterable {
         /// Data only: for graph databases and analysis tools (networkx, igraph, Gephi, APOC, TinkerPop).
@@ -30,11 +30,6 @@ public struct GraphMLWriter: GraphSerializer {
     public init(style: Style = .plain, schema: Schema? = nil) {
         self.style = style
         self.projection = PropertyGraphProjection(schema: schema)
-    }
-
-    /// Projects `graph` and writes it.
-    public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
-        try write(projection.project(graph), to: sink)
     }
 
     /// Writes an already projected graph.

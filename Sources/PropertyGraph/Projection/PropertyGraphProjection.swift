@@ -48,19 +48,32 @@ public struct PropertyGraphProjection: Sendable {
     ///   forbids (a control character), naming the node and the property.
     public func project(_ graph: Graph) throws(WriteError) -> PropertyGraph {
         let prefixes = prefixes(for: graph)
+        // One pass in insertion order; order comes later from ranks of the distinct terms,
+        // which is much cheaper than sorting every triple by its strings.
         var gathered = Gathered()
-        for triple in graph.sortedTriples() {
-            try Self.checkCharacters(triple)
+        var refused: (triple: Triple, error: WriteError)?
+        for triple in graph.triples {
+            do {
+                try Self.checkCharacters(triple)
+            } catch {
+                // Report the first refused triple in sorted order, whatever the input order.
+                if refused.map({ triple < $0.triple }) ?? true { refused = (triple, error) }
+            }
             gathered.add(triple)
         }
+        if let refused { throw refused.error }
         var notes: [Diagnostic] = []
         let nodeTerms = gathered.resources.sorted()
+        let nodeRanks = Dictionary(uniqueKeysWithValues: nodeTerms.enumerated().map { ($1, $0) })
+        let links = Self.sorted(gathered.links, nodeRanks: nodeRanks)
         let nodeIDs = Self.nodeIDs(for: nodeTerms, prefixes: prefixes)
         let classInfo = classes(of: nodeTerms, types: gathered.types)
-        let edgeLabels = Self.edgeLabels(for: gathered.links, prefixes: prefixes)
-        let attributes = attributeKeys(for: gathered.literals, prefixes: prefixes, notes: &notes)
+        let edgeLabels = Self.edgeLabels(for: links, prefixes: prefixes)
+        let attributes = attributeKeys(for: gathered.literals, in: nodeTerms, prefixes: prefixes, notes: &notes)
+        let attributeIndex = Dictionary(uniqueKeysWithValues: attributes.enumerated().map { ($1.group, $0) })
         let reserved = Self.reservedNodeKeys(nodeTerms: nodeTerms, types: gathered.types, classInfo: classInfo)
         let nodeKeys = reserved + attributes.map(\.key)
+        let labelOrder = Self.labelOrder(for: Set(attributes.map(\.group.predicate)))
 
         var nodes: [PropertyGraphNode] = []
         nodes.reserveCapacity(nodeTerms.count)
@@ -86,19 +99,26 @@ public struct PropertyGraphProjection: Sendable {
                     break
                 }
             }
-            for attribute in attributes {
-                let group = (literals[attribute.group.predicate] ?? []).filter(attribute.group.contains)
-                guard !group.isEmpty else { continue }
-                values.append(AttributeValue(key: attribute.key.id, text: attribute.text(of: group)))
+            // This node's literals by key, then in key order.
+            var byKey: [Int: [Literal]] = [:]
+            for (predicate, list) in literals {
+                for literal in list {
+                    if let index = attributeIndex[LiteralGroup(predicate, literal)] { byKey[index, default: []].append(literal) }
+                }
+            }
+            for index in byKey.keys.sorted() {
+                guard let group = byKey[index] else { continue }
+                values.append(AttributeValue(key: attributes[index].key.id, text: attributes[index].text(of: group.sorted())))
             }
             nodes.append(PropertyGraphNode(
-                id: id, term: term, displayLabel: Self.displayLabel(of: term, literals: literals, prefixes: prefixes),
+                id: id, term: term,
+                displayLabel: Self.displayLabel(of: term, literals: literals, labelOrder: labelOrder, prefixes: prefixes),
                 category: info.category, labels: info.labels, vertexLabel: info.vertexLabel, values: values))
         }
 
         var edges: [PropertyGraphEdge] = []
-        edges.reserveCapacity(gathered.links.count)
-        for (index, triple) in gathered.links.enumerated() {
+        edges.reserveCapacity(links.count)
+        for (index, triple) in links.enumerated() {
             guard let source = nodeIDs[triple.subject], let target = nodeIDs[triple.object],
                   let label = edgeLabels[triple.predicate] else { continue }
             edges.append(PropertyGraphEdge(
@@ -110,15 +130,28 @@ public struct PropertyGraphProjection: Sendable {
         return PropertyGraph(nodeKeys: nodeKeys, edgeKeys: edgeKeys, nodes: nodes, edges: edges, notes: notes)
     }
 
+    /// `links` in `Triple` order (subject, predicate, object), sorted by the ranks of their terms.
+    static func sorted(_ links: [Triple], nodeRanks: [Term: Int]) -> [Triple] {
+        let predicates = Set(links.map(\.predicate)).sorted()
+        let predicateRanks = Dictionary(uniqueKeysWithValues: predicates.enumerated().map { ($1, $0) })
+        let keyed = links.map { triple in
+            (subject: nodeRanks[triple.subject] ?? 0, predicate: predicateRanks[triple.predicate] ?? 0,
+             object: nodeRanks[triple.object] ?? 0, triple: triple)
+        }
+        return keyed.sorted { left, right in
+            (left.subject, left.predicate, left.object) < (right.subject, right.predicate, right.object)
+        }.map(\.triple)
+    }
+
     // MARK: - Gathering
 
     /// The triples sorted into what the projection needs.
     private struct Gathered {
         var resources: Set<Term> = []
         var types: [Term: Set<IRI>] = [:]
-        /// Literal values by subject and property, in sorted order.
+        /// Literal values by subject and property, in input order.
         var literals: [Term: [IRI: [Literal]]] = [:]
-        /// Triples that become edges, in sorted order.
+        /// Triples that become edges, in input order.
         var links: [Triple] = []
 
         mutating func add(_ triple: Triple) {
@@ -324,14 +357,14 @@ public struct PropertyGraphProjection: Sendable {
         }
     }
 
-    func attributeKeys(for literals: [Term: [IRI: [Literal]]], prefixes: PrefixMap,
+    func attributeKeys(for literals: [Term: [IRI: [Literal]]], in nodeTerms: [Term], prefixes: PrefixMap,
                        notes: inout [Diagnostic]) -> [LiteralAttribute] {
         // Which groups exist, how many literals each has, and whether some node has several.
         var counts: [LiteralGroup: Int] = [:]
         var multiValued: Set<LiteralGroup> = []
         var members: [LiteralGroup: [Literal]] = [:]
-        for subject in literals.keys.sorted() {
-            for (predicate, values) in literals[subject] ?? [:] {
+        for subject in nodeTerms {
+            for (predicate, values) in (literals[subject] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 var perNode: [LiteralGroup: Int] = [:]
                 for literal in values {
                     let group = LiteralGroup(predicate, literal)
@@ -380,7 +413,7 @@ public struct PropertyGraphProjection: Sendable {
             let values = members[group] ?? []
             let isList = multiValued.contains(group)
             var type = group.datatype.map(LiteralTyping.preferredType) ?? .string
-            if type != .string, let bad = values.first(where: { LiteralTyping.text(of: $0, as: type) == nil }) {
+            if type != .string, let bad = values.filter({ LiteralTyping.text(of: $0, as: type) == nil }).min() {
                 notes.append(Diagnostic(
                     .warning, code: "attribute-as-text",
                     message: "the value \"\(bad.lexicalForm)\" does not fit GraphML's \(type.rawValue) type unchanged, "
@@ -419,12 +452,19 @@ public struct PropertyGraphProjection: Sendable {
     /// Local names that mark a property of any vocabulary as a name, tried after ``labelProperties``.
     static let labelLocalNames = ["prefLabel", "label", "name", "title"]
 
-    /// The preferred label (untagged, then English, then the first language), else a short form of the IRI.
-    static func displayLabel(of term: Term, literals: [IRI: [Literal]], prefixes: PrefixMap) -> String {
+    /// The properties a display label is looked for in, in order: ``labelProperties``, then the
+    /// graph's other literal-valued properties with a name-like local name.
+    static func labelOrder(for predicates: Set<IRI>) -> [IRI] {
         let others = labelLocalNames.flatMap { local in
-            literals.keys.filter { Naming.localName(of: $0) == local && !labelProperties.contains($0) }.sorted()
+            predicates.filter { Naming.localName(of: $0) == local && !labelProperties.contains($0) }.sorted()
         }
-        for property in labelProperties + others {
+        return labelProperties + others
+    }
+
+    /// The preferred label (untagged, then English, then the first language) among the
+    /// properties of `labelOrder`, else a short form of the IRI.
+    static func displayLabel(of term: Term, literals: [IRI: [Literal]], labelOrder: [IRI], prefixes: PrefixMap) -> String {
+        for property in labelOrder {
             let values = literals[property] ?? []
             let chosen = values.first { $0.language == nil }
                 ?? values.first { $0.language?.lowercased().hasPrefix("en") == true }
