@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "DatasetKit",
-            dependencies: ["KnowledgeGraph", "RDFFormats", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -19,11 +19,28 @@ static inline void kg_xmlFree(void *pointer) {
     }
 }
 
-/// libxml2's default is to load external entities and DTDs; kgexport never does.
+/// Non-zero while this thread compiles an XML Schema (see kg_beginSchemaLoading).
+static _Thread_local int kg_schemaLoadingDepth = 0;
+
+/// Lets the current thread read local files while it compiles a schema: the schema file and its
+/// xs:include/xs:import/xs:redefine files are trusted local files. Never the network.
+static inline void kg_beginSchemaLoading(void) {
+    kg_schemaLoadingDepth += 1;
+}
+
+static inline void kg_endSchemaLoading(void) {
+    if (kg_schemaLoadingDepth > 0) {
+        kg_schemaLoadingDepth -= 1;
+    }
+}
+
+/// libxml2's default is to load external entities and DTDs; kgexport never does (except the
+/// local files of a schema being compiled, see above).
 /// The refusal stops the parse and marks it failed, so no entity silently becomes empty.
 static xmlParserInputPtr kg_refusingEntityLoader(const char *url, const char *id, xmlParserCtxtPtr context) {
-    (void)url;
-    (void)id;
+    if (kg_schemaLoadingDepth > 0) {
+        return xmlNoNetExternalEntityLoader(url, id, context);
+    }
     if (context != NULL) {
         context->wellFormed = 0;
         context->errNo = XML_IO_LOAD_ERROR;

@@ -25,10 +25,11 @@ public struct DatasetLoader: Sendable {
         return schema.prefixes.namespace(for: "ng")
     }
 
-    /// The classes whose instances must cite a source: the ontology's `Event`, when it declares one.
+    /// The classes whose instances must cite a source: the ontology's `Event`, and its
+    /// `ReportedFact` (events, claims, tenures) where it declares one.
     public var sourcedClasses: [IRI] {
         guard let namespace = vocabularyNamespace else { return [] }
-        return [IRI(unchecked: namespace + "Event")].filter(schema.isKnownClass)
+        return [IRI(unchecked: namespace + "Event"), IRI(unchecked: namespace + "ReportedFact")].filter(schema.isKnownClass)
     }
 
     /// Parses, builds and validates a dataset file's contents.

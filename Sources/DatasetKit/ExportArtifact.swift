@@ -1,4 +1,5 @@
 public import KnowledgeGraph
+internal import PropertyGraph
 internal import RDFFormats
 
 /// One file that `kgexport export` writes: which graph goes into it, its file name, and the
@@ -16,14 +17,32 @@ public struct ExportArtifact {
     }
 
     public var content: Content
-    /// The file name extension, without the dot (`rdf`, `ttl`, `graphml`).
+    /// The file name extension, without the dot (`rdf`, `ttl`, `graphml`, `yed.graphml`).
     public var fileExtension: String
     public var serializer: any GraphSerializer
+    /// For formats that read the ontology (the property-graph ones: super-classes as labels,
+    /// colours by class family): makes the serializer from the export's schema. When set, it is
+    /// used instead of ``serializer``.
+    public var schemaSerializer: ((Schema) -> any GraphSerializer)?
 
     public init(_ content: Content, fileExtension: String, serializer: any GraphSerializer) {
         self.content = content
         self.fileExtension = fileExtension
         self.serializer = serializer
+    }
+
+    /// An artifact whose serializer is made from the ontology's schema at export time.
+    public init(_ content: Content, fileExtension: String, schemaSerializer: @escaping (Schema) -> any GraphSerializer) {
+        self.content = content
+        self.fileExtension = fileExtension
+        self.serializer = schemaSerializer(Schema())
+        self.schemaSerializer = schemaSerializer
+    }
+
+    /// The serializer to use with `schema` (the export's ontology), when there is one.
+    public func serializer(schema: Schema?) -> any GraphSerializer {
+        guard let schema, let schemaSerializer else { return serializer }
+        return schemaSerializer(schema)
     }
 
     /// `nato-sg-2024.rdf` for instance data, `newsgraph.ttl` for the ontology.
@@ -34,13 +53,17 @@ public struct ExportArtifact {
         }
     }
 
-    /// The default export: the instance data as RDF/XML, N-Triples and Turtle, and the
-    /// ontology as Turtle.
+    /// The default export: the instance data as RDF/XML, N-Triples and Turtle, as GraphML
+    /// (plain, and styled for yEd) and as Graphviz DOT, and the ontology as Turtle. (The command
+    /// line adds the SVG picture, which needs Graphviz.)
     public static var standard: [ExportArtifact] {
         [
             ExportArtifact(.instances, fileExtension: "rdf", serializer: RDFXMLWriter()),
             ExportArtifact(.instances, fileExtension: "nt", serializer: NTriplesWriter()),
             ExportArtifact(.instances, fileExtension: "ttl", serializer: TurtleWriter()),
+            ExportArtifact(.instances, fileExtension: "graphml") { GraphMLWriter(style: .plain, schema: $0) },
+            ExportArtifact(.instances, fileExtension: "yed.graphml") { GraphMLWriter(style: .yEd, schema: $0) },
+            ExportArtifact(.instances, fileExtension: "dot") { DOTWriter(schema: $0) },
             ExportArtifact(.ontology, fileExtension: "ttl", serializer: TurtleWriter()),
         ]
     }

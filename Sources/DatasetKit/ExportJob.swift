@@ -67,13 +67,13 @@ public struct ExportJob {
         guard let dataset = loaded.dataset, !loaded.hasErrors else { throw .invalid(loaded.diagnostics) }
         let names = ArtifactNames(dataset: dataset.document?.id?.value ?? "dataset",
                                   ontology: FileName.stem(loaded.ontologyPath ?? "ontology"))
-        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names)
+        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names, schema: dataset.schema)
     }
 
     /// Renders artifacts of the given instance and ontology graphs (the part of ``render(_:)``
-    /// that needs no files).
+    /// that needs no files); `schema` is the ontology's, for the formats that use it.
     public static func render(_ artifacts: [ExportArtifact], graphs: (instances: Graph, ontology: Graph),
-                              names: ArtifactNames) throws(ExportError) -> [RenderedArtifact] {
+                              names: ArtifactNames, schema: Schema? = nil) throws(ExportError) -> [RenderedArtifact] {
         var rendered: [RenderedArtifact] = []
         var seen: Set<String> = []
         for artifact in artifacts {
@@ -85,7 +85,7 @@ public struct ExportJob {
             let sink = MemorySink()
             let graph = artifact.content == .instances ? graphs.instances : graphs.ontology
             do {
-                try artifact.serializer.write(graph, to: sink)
+                try artifact.serializer(schema: schema).write(graph, to: sink)
             } catch {
                 throw .write(error)
             }

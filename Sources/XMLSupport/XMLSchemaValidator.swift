@@ -22,7 +22,9 @@ public final class XMLSchemaValidator {
         let unmanaged = Unmanaged.passRetained(collector)
         defer { unmanaged.release() }
         xmlSchemaSetParserStructuredErrors(parserContext, ErrorCollector.callback, unmanaged.toOpaque())
-        guard let schema = xmlSchemaParse(parserContext) else {
+        // The refusing entity loader would refuse the schema's own files; allow local ones for this parse.
+        let compiled = XMLEnvironment.allowingLocalSchemaFiles { xmlSchemaParse(parserContext) }
+        guard let schema = compiled else {
             throw collector.errors.first ?? XMLReadError(file: schemaPath, line: 0, column: 0, message: "invalid schema")
         }
         self.schema = schema
@@ -71,10 +73,12 @@ public final class XMLSchemaValidator {
 }
 
 private func xmlCtxtSetStructuredErrors(_ parser: xmlParserCtxtPtr, _ collector: Unmanaged<ErrorCollector>) {
-    // A per-parser structured error handler: sax->serror with initialized SAX2.
-    parser.pointee.sax.pointee.serror = ErrorCollector.callback
+    // A per-parser structured error handler: sax->serror with initialized SAX2. libxml2 calls it
+    // with ctxt->userData, which must stay the parser context (the SAX2 handlers write through
+    // it), so the collector travels in ctxt->_private.
+    parser.pointee.sax.pointee.serror = ErrorCollector.parserCallback
     parser.pointee.sax.pointee.initialized = XML_SAX2_MAGIC
-    parser.pointee.userData = collector.toOpaque()
+    parser.pointee._private = collector.toOpaque()
 }
 
 /// Gathers libxml2's structured errors for one operation.
@@ -90,6 +94,14 @@ final class ErrorCollector {
         guard let userData, let error else { return }
         let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
         collector.add(error.pointee)
+    }
+
+    /// For parser errors: `userData` is the parser context, whose `_private` is the collector.
+    static let parserCallback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let collector = parser.pointee._private else { return }
+        Unmanaged<ErrorCollector>.fromOpaque(collector).takeUnretainedValue().add(error.pointee)
     }
 
     func add(_ error: xmlError) {

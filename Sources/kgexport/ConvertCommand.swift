@@ -1,12 +1,14 @@
 import ArgumentParser
+import DatasetKit
 import KnowledgeGraph
+import PropertyGraph
 import RDFFormats
 
 /// `kgexport convert INPUT OUTPUT`: reads a graph in one syntax and writes it in another.
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an RDF graph from one syntax to another (RDF/XML, N-Triples, Turtle).",
+        abstract: "Convert an RDF graph to another syntax (RDF/XML, N-Triples, Turtle) or to GraphML, DOT or SVG.",
         discussion: """
             Formats (for --from and --to; otherwise taken from the file extension):
             \(GraphFormat.helpTable)
@@ -17,6 +19,14 @@ struct ConvertCommand: ParsableCommand {
             name such as …/2019, a reserved name such as rdf:li as predicate, or a character \
             XML 1.0 forbids), the conversion is refused with a message naming the triple.
 
+            GraphML, DOT and SVG hold the property-graph projection: every IRI or blank node \
+            becomes a node, every triple between two of them an edge, every literal a node \
+            attribute. `.graphml` is plain GraphML (for networkx, igraph, Gephi, Neo4j APOC, \
+            TinkerPop), `.yed.graphml` the same with yEd's colours and shapes, `.svg` a picture \
+            drawn by Graphviz (which must be installed; it is stopped after --render-timeout \
+            seconds). With --ontology, node labels include \
+            super-classes and colours follow the ontology's class families.
+
             A failed conversion writes nothing: an existing OUTPUT file is left as it was.
 
             Exit status: 0 on success; 1 when the input is malformed (FILE:LINE:COL: error: …) or \
@@ -25,6 +35,8 @@ struct ConvertCommand: ParsableCommand {
             Examples:
               kgexport convert ontology.owl ontology.nt
               kgexport convert data.nt data.rdf
+              kgexport convert data.rdf data.svg --ontology Ontology/newsgraph.owl
+              kgexport convert data.rdf data.yed.graphml
               curl -s https://example.org/data.rdf | kgexport convert --from rdfxml \\
                   --base https://example.org/data.rdf - - --to turtle
             """
@@ -55,6 +67,14 @@ struct ConvertCommand: ParsableCommand {
         valueName: "streaming"))
     var streaming = false
 
+    @Option(help: ArgumentHelp(
+        "An OWL ontology (RDF/XML or N-Triples) for GraphML, DOT and SVG output: super-classes become labels, classes pick the colours.",
+        valueName: "file"))
+    var ontology: String?
+
+    @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
+    var renderTimeout: Double = GraphvizRenderer.defaultTimeLimit
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -83,6 +103,9 @@ struct ConvertCommand: ParsableCommand {
             guard outputFormat == .rdfxml else {
                 throw ValidationError("--streaming writes RDF/XML; give an .rdf output or --to rdfxml.")
             }
+        }
+        guard renderTimeout > 0 && renderTimeout.isFinite else {
+            throw ValidationError("--render-timeout must be a positive number of seconds.")
         }
         if let base {
             do {
@@ -122,10 +145,19 @@ struct ConvertCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         reading.finish()
+        var schema: Schema?
+        if let ontology {
+            do { schema = Schema(ontology: try OntologyFile.read(ontology)) } catch { throw CommandFailure(error.description) }
+        }
         phases.lap("read")
+        var serializer = outputFormat == .svg
+            ? SVGWriter(schema: schema, timeLimit: renderTimeout) : outputFormat.serializer(schema: schema)
+        if let propertyGraphWriter = serializer as? any PropertyGraphSerializer {
+            serializer = WarningPrinter(writer: propertyGraphWriter)
+        }
         let writing = Progress(label: "writing \(output)", unit: "triples")
         defer { writing.finish() }
-        try GraphOutput.write(graph, with: outputFormat.serializer(), formatName: outputFormat.displayName,
+        try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName,
                               to: output, source: input, progress: writing)
         writing.finish()
         phases.lap("write")
@@ -164,5 +196,17 @@ struct ConvertCommand: ParsableCommand {
         if let base { return try IRI(base) }
         guard format == .rdfxml, input != "-" else { return nil }
         return FileIRI.forPath(input)
+    }
+}
+
+/// Projects once, prints the projection's warnings (e.g. values kept as text) on standard error,
+/// then writes.
+private struct WarningPrinter: GraphSerializer {
+    let writer: any PropertyGraphSerializer
+
+    func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        let projected = try writer.projection.project(graph)
+        for note in projected.notes { FileHandleOutput.standardError(note.description) }
+        try writer.write(projected, to: sink)
     }
 }

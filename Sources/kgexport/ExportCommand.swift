@@ -7,10 +7,11 @@ import KnowledgeGraph
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Validate a YAML dataset and write it as RDF/XML, N-Triples and Turtle, with the ontology as Turtle.",
+        abstract: "Validate a YAML dataset and write it as RDF/XML, N-Triples, Turtle, GraphML (plain and for yEd), DOT and SVG, with the ontology as Turtle.",
         discussion: """
             With no arguments: Datasets/nato-sg-2024.yaml, its ontology, into Exports/. Nothing is \
-            written unless the dataset is valid and every file could be rendered.
+            written unless the dataset is valid and every file could be rendered. The SVG picture \
+            is drawn by Graphviz, which must be installed.
             """)
 
     @Argument(help: "The dataset file.")
@@ -23,7 +24,11 @@ struct ExportCommand: ParsableCommand {
     var out: String = DatasetDefaults.outputFolder
 
     func run() throws {
-        let job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
+        // The SVG needs Graphviz, a program run from here; it follows the DOT it is drawn from.
+        var artifacts = ExportArtifact.standard
+        let svg = ExportArtifact(.instances, fileExtension: "svg") { SVGWriter(schema: $0) }
+        artifacts.insert(svg, at: (artifacts.firstIndex { $0.fileExtension == "dot" } ?? artifacts.count - 1) + 1)
+        let job = ExportJob(datasetPath: dataset, ontologyPath: ontology, artifacts: artifacts)
         do {
             for path in try job.run(into: out) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeGraph
+import PropertyGraph
 import RDFFormats
 
 /// The graph syntaxes `kgexport convert` knows: their names on the command line, their file
@@ -12,6 +13,10 @@ enum GraphFormat: String, CaseIterable, Sendable {
     case rdfxml
     case ntriples
     case turtle
+    case graphml
+    case yEdGraphML = "yed-graphml"
+    case dot
+    case svg
 
     /// The name people know the format by, for messages.
     var displayName: String {
@@ -19,6 +24,10 @@ enum GraphFormat: String, CaseIterable, Sendable {
         case .rdfxml: return "RDF/XML"
         case .ntriples: return "N-Triples"
         case .turtle: return "Turtle"
+        case .graphml: return "GraphML"
+        case .yEdGraphML: return "GraphML for yEd"
+        case .dot: return "DOT"
+        case .svg: return "SVG"
         }
     }
 
@@ -28,15 +37,24 @@ enum GraphFormat: String, CaseIterable, Sendable {
         case .rdfxml: return ["rdf", "xml", "owl"]
         case .ntriples: return ["nt"]
         case .turtle: return ["ttl"]
+        case .graphml: return []
+        case .yEdGraphML: return ["yed"]
+        case .dot: return ["gv"]
+        case .svg: return []
         }
     }
 
-    /// File extensions (lower case, without the dot) that mean this format.
+    /// File extensions (lower case, without the dot) that mean this format; a longer one
+    /// (`yed.graphml`) wins over a shorter one it ends with (`graphml`).
     var fileExtensions: [String] {
         switch self {
         case .rdfxml: return ["rdf", "owl", "xml"]
         case .ntriples: return ["nt"]
         case .turtle: return ["ttl"]
+        case .graphml: return ["graphml"]
+        case .yEdGraphML: return ["yed.graphml"]
+        case .dot: return ["dot", "gv"]
+        case .svg: return ["svg"]
         }
     }
 
@@ -44,7 +62,7 @@ enum GraphFormat: String, CaseIterable, Sendable {
     var isReadable: Bool {
         switch self {
         case .rdfxml, .ntriples: return true
-        case .turtle: return false
+        case .turtle, .graphml, .yEdGraphML, .dot, .svg: return false
         }
     }
 
@@ -54,26 +72,39 @@ enum GraphFormat: String, CaseIterable, Sendable {
         switch self {
         case .rdfxml: return RDFXMLReader(baseIRI: baseIRI)
         case .ntriples: return NTriplesReader()
-        case .turtle: return nil
+        case .turtle, .graphml, .yEdGraphML, .dot, .svg: return nil
         }
     }
 
     /// The serializer for this format.
-    /// - Parameter prefixes: prefixes to use instead of the graph's own; nil for the graph's.
-    func serializer(prefixes: PrefixMap? = nil) -> any GraphSerializer {
+    /// - Parameters:
+    ///   - prefixes: prefixes to use instead of the graph's own; nil for the graph's.
+    ///   - schema: the ontology, for the property-graph formats (super-classes as labels,
+    ///     colours by class family).
+    func serializer(prefixes: PrefixMap? = nil, schema: Schema? = nil) -> any GraphSerializer {
         switch self {
         case .rdfxml: return RDFXMLWriter(prefixes: prefixes)
         case .ntriples: return NTriplesWriter()
         case .turtle: return TurtleWriter(prefixes: prefixes)
+        case .graphml: return GraphMLWriter(style: .plain, schema: schema)
+        case .yEdGraphML: return GraphMLWriter(style: .yEd, schema: schema)
+        case .dot: return DOTWriter(schema: schema)
+        case .svg: return SVGWriter(schema: schema)
         }
     }
 
+
     /// The format a path's extension stands for, or nil for `-`, no extension or an unknown one.
     static func detect(fromPath path: String) -> GraphFormat? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let fileExtension = name[name.index(after: dot)...].lowercased()
-        return allCases.first { $0.fileExtensions.contains(fileExtension) }
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        var best: (format: GraphFormat, length: Int)?
+        for format in allCases {
+            for fileExtension in format.fileExtensions where name.hasSuffix("." + fileExtension)
+                && name.count > fileExtension.count + 1 && fileExtension.count > (best?.length ?? 0) {
+                best = (format, fileExtension.count)
+            }
+        }
+        return best?.format
     }
 
     /// One line per format for help texts: name, aliases, extensions, and whether it is read.

@@ -18,7 +18,8 @@ import Testing
 
     @Test func standardArtifactsAndTheirNames() {
         let fileNames = ExportArtifact.standard.map { $0.fileName(for: names) }
-        #expect(fileNames == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test.ttl"])
+        #expect(fileNames == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test-set.graphml", "test-set.yed.graphml",
+                              "test-set.dot", "test.ttl"])
     }
 
     @Test func renderingIsDeterministic() throws {

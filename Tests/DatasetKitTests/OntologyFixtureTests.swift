@@ -68,6 +68,7 @@ import Testing
         #expect(dataset.graph.count == 29)
         let rendered = try ExportJob(datasetPath: Fixtures.path("valid.yaml"), ontologyPath: Fixtures.path("test-ontology.owl"))
             .render(loaded)
-        #expect(rendered.map(\.fileName) == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test-ontology.ttl"])
+        #expect(rendered.map(\.fileName) == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test-set.graphml",
+                                             "test-set.yed.graphml", "test-set.dot", "test-ontology.ttl"])
     }
 }

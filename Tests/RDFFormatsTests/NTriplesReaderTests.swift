@@ -21,6 +21,7 @@ func ntriplesError(_ bytes: [UInt8]) -> Diagnostic? {
         ("\(s) \(p) <o> .\n", 1, 47, "the relative IRI <o> is not allowed: N-Triples needs absolute IRIs"),
         ("\(s) \(p) \"x\"@toolongtag .\n", 1, 50, "'@toolongtag' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)"),
         ("\(s) \(p) \"x\"@ .\n", 1, 50, "'@' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)"),
+        ("\(s) \(p) \"x\"@en_US .\n", 1, 50, "'@en_US' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)"),
         ("\(s) \(p) \"a\\qb\" .\n", 1, 49,
          "the escape '\\q' is not allowed (use \\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX or \\UXXXXXXXX)"),
         ("\(s) \(p) \"\\uD800\" .\n", 1, 48, "the escape gives U+D800, which is not a Unicode character"),

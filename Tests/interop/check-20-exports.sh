@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The committed Exports/ are fresh and deterministic, and what they say is one graph:
-# - `kgexport export --out TMP` regenerates them byte for byte (run twice: same bytes again);
+# - `kgexport export --out TMP` regenerates them byte for byte (run twice: same bytes again); the
+#   SVG only when this machine's Graphviz drew it (check-40-graphml.sh compares it then);
 # - rapper and rdflib read the RDF/XML export as the same graph as the N-Triples export, and
 #   rdflib reads the Turtle export as that graph too;
 # - the ontology Turtle export is the same graph as Ontology/newsgraph.owl.
@@ -28,7 +29,7 @@ fi
 
 # 1. Fresh: regenerate and compare with the committed files.
 if "$kgexport" export --out "$tmp/first" > "$tmp/first.log" 2>&1; then
-  if diff -rq Exports "$tmp/first" > "$tmp/diff.txt" 2>&1; then
+  if diff -rq -x '*.svg' Exports "$tmp/first" > "$tmp/diff.txt" 2>&1; then
     pass "Exports/ matches a fresh export ($(ls "$tmp/first" | wc -l) files)"
   else
     fail "Exports/ is stale; regenerate it with 'make export' (or 'kgexport export'):"

@@ -40,11 +40,13 @@ struct CommandRunner {
         }
     }()
 
-    /// Runs `kgexport arguments…` in `folder`, feeding `input` to standard input.
+    /// Runs `kgexport arguments…` in `folder`, feeding `input` to standard input; `environment`
+    /// replaces the variables it names.
     ///
     /// Standard input, output and error go through files rather than pipes, so nothing can
     /// block however much the command writes, and no thread waits on a pipe.
-    static func run(_ arguments: [String], in folder: String, input: Data = Data()) throws -> Result {
+    static func run(_ arguments: [String], in folder: String, input: Data = Data(),
+                    environment: [String: String] = [:]) throws -> Result {
         let path = try #require(executable, "the kgexport binary was not found; build it first (swift build)")
         let streams = FileManager.default.temporaryDirectory.appendingPathComponent("kgexport-streams-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
@@ -57,6 +59,9 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardInput = try FileHandle(forReadingFrom: inputURL)
         process.standardOutput = try FileHandle(forWritingTo: outputURL)

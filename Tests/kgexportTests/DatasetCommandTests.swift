@@ -70,10 +70,15 @@ import Testing
             wrote Exports/nato-sg-2024.rdf
             wrote Exports/nato-sg-2024.nt
             wrote Exports/nato-sg-2024.ttl
+            wrote Exports/nato-sg-2024.graphml
+            wrote Exports/nato-sg-2024.yed.graphml
+            wrote Exports/nato-sg-2024.dot
+            wrote Exports/nato-sg-2024.svg
             wrote Exports/newsgraph.ttl
 
             """)
-        let names = ["nato-sg-2024.rdf", "nato-sg-2024.nt", "nato-sg-2024.ttl", "newsgraph.ttl"]
+        let names = ["nato-sg-2024.rdf", "nato-sg-2024.nt", "nato-sg-2024.ttl", "nato-sg-2024.graphml",
+                     "nato-sg-2024.yed.graphml", "nato-sg-2024.dot", "nato-sg-2024.svg", "newsgraph.ttl"]
         let before = names.map { folder.read("Exports/" + $0) }
         #expect(before.allSatisfy { ($0?.count ?? 0) > 0 })
         let second = try CommandRunner.run(["export"], in: folder.path)
@@ -90,7 +95,8 @@ import Testing
             in: folder.path)
         #expect(result.status == 0, "stderr: \(result.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/a/b").sorted()
-                == ["test-ontology.ttl", "test-set.nt", "test-set.rdf", "test-set.ttl"])
+                == ["test-ontology.ttl", "test-set.dot", "test-set.graphml", "test-set.nt", "test-set.rdf", "test-set.svg",
+                    "test-set.ttl", "test-set.yed.graphml"])
         let nTriples = String(decoding: folder.read("a/b/test-set.nt") ?? Data(), as: UTF8.self)
         #expect(nTriples.split(separator: "\n").count == 29)
     }
@@ -118,6 +124,6 @@ import Testing
         let result = try CommandRunner.run([], in: folder.path)
         #expect(result.status == 1)
         #expect(folder.read("Exports/nato-sg-2024.rdf") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Exports").count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Exports").count == 8)
     }
 }

@@ -268,6 +268,13 @@ struct NTriplesParser {
             let tagStart = index
             index += 1
             while let byte = peek(), isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") { index += 1 }
+            // Take in the rest of a malformed tag (`@en_US`) so the message names all of it.
+            var tagEnd = index
+            while tagEnd < bytes.count, !isTagTerminator(bytes[tagEnd]) { tagEnd += 1 }
+            guard tagEnd == index else {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<tagEnd]), as: UTF8.self)
+                throw failure("'@\(text)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
+            }
             let tag = UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<index])
             if !checkedTags.contains(where: { bytesEqual($0, tag) }) {
                 let text = String(decoding: tag, as: UTF8.self)
@@ -423,4 +430,9 @@ struct NTriplesParser {
         return Diagnostic(code: "ntriples-syntax", message: message,
                           location: SourceLocation(file: source, line: line + chunkLine - 1, column: column))
     }
+}
+
+/// Bytes that end a language tag in N-Triples: white space, the final `.`, or a comment.
+private func isTagTerminator(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "#")
 }
