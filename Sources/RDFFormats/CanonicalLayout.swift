@@ -113,53 +113,20 @@ struct CanonicalLayout {
         order = sorted
     }
 
-    /// The groups (indexes into `subjects`) in the canonical order of their subjects.
-    ///
-    /// IRIs are sorted by an 8-byte key: the bytes after the prefix all subject IRIs share,
-    /// compared as one integer, so most comparisons touch no string; equal keys fall back to
-    /// comparing the bytes. Blank nodes follow, by canonical number.
+    /// The groups (indexes into `subjects`) in the canonical order of their subjects: IRIs by
+    /// their bytes (``TermSorting``), then blank nodes by canonical number.
     private func sortedGroups(_ subjects: [TermID]) -> [Int] {
-        struct Key {
-            var prefix: UInt64
-            var group: Int32
-        }
-        var iris: [Key] = []
-        var blanks: [Int] = []
-        iris.reserveCapacity(subjects.count)
-        var shared = -1
-        var first = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        for subject in subjects where terms.kind(subject) != .blank {
-            let bytes = terms.bytes(subject)
-            if shared < 0 {
-                first = bytes
-                shared = bytes.count
-                continue
-            }
-            var common = 0
-            let limit = min(shared, bytes.count)
-            while common < limit && first[common] == bytes[common] { common += 1 }
-            shared = common
-        }
-        let skip = max(shared, 0)
+        var iris: [TermID] = [], irisGroups: [Int] = [], blanks: [Int] = []
         for (group, subject) in subjects.enumerated() {
             if terms.kind(subject) == .blank {
                 blanks.append(group)
-                continue
+            } else {
+                iris.append(subject)
+                irisGroups.append(group)
             }
-            let bytes = terms.bytes(subject)
-            var key: UInt64 = 0
-            for offset in 0..<8 {
-                key <<= 8
-                if skip + offset < bytes.count { key |= UInt64(bytes[skip + offset]) }
-            }
-            iris.append(Key(prefix: key, group: Int32(group)))
-        }
-        iris.sort { a, b in
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            return compareBytes(subjects[Int(a.group)], subjects[Int(b.group)]) < 0
         }
         blanks.sort { compare(subjects[$0], subjects[$1]) < 0 }
-        return iris.map { Int($0.group) } + blanks
+        return TermSorting.sortedPositions(iris, in: terms).map { irisGroups[$0] } + blanks
     }
 
     /// Ranks every predicate by its bytes, so triples of one subject compare predicates by number.

@@ -205,6 +205,11 @@ private struct WarningPrinter: GraphSerializer {
     let writer: any PropertyGraphSerializer
 
     func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        if let graphML = writer as? GraphMLWriter {
+            // Plain GraphML may skip building the property graph (same bytes, far less memory).
+            for note in try graphML.writeGraph(graph, to: sink) { FileHandleOutput.standardError(note.description) }
+            return
+        }
         let projected = try writer.projection.project(graph)
         for note in projected.notes { FileHandleOutput.standardError(note.description) }
         try writer.write(projected, to: sink)

@@ -36,6 +36,19 @@ public struct GraphMLWriter: PropertyGraphSerializer {
     /// written as text), for the caller to show.
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
     public func writeGraph(_ graph: Graph, to sink: some ByteSink) throws(WriteError) -> [Diagnostic] {
+        // Plain GraphML of the common case goes straight from the graph's ids (same bytes).
+        if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
+            do {
+                try direct.write(to: sink)
+            } catch let error as XMLWriteError {
+                throw .output(OutputError(path: "GraphML output", reason: error.message))
+            } catch let error as OutputError {
+                throw .output(error)
+            } catch {
+                throw .output(OutputError(path: "GraphML output", reason: "\(error)"))
+            }
+            return []
+        }
         let projected = try projection.project(graph)
         try write(projected, to: sink)
         return projected.notes
