@@ -182,26 +182,27 @@ public struct RDFXMLWriter: GraphSerializer {
             for position in layout.groupStarts[group]..<layout.groupStarts[group + 1] {
                 let index = Int(layout.order[position])
                 if index == typeIndex { continue }
-                try writer.startElement(plan.elementNames[Int(layout.predicateRank[TermStore.index(table.predicate(index))])])
+                // Each property element is one leaf: written in one piece (same bytes).
+                let name = plan.elementNames[Int(layout.predicateRank[TermStore.index(table.predicate(index))])]
                 let object = table.object(index)
                 switch terms.kind(object) {
                 case .iri, .languageTag:
-                    try writer.writeAttribute(Syntax.resource, utf8: terms.bytes(object))
+                    try writer.writeLeaf(name, attribute: Syntax.resource, value: terms.bytes(object), text: nil)
                 case .blank:
                     try layout.blankLabel(object).withUnsafeBufferPointer { label throws(XMLWriteError) in
-                        try writer.writeAttribute(Syntax.nodeID, utf8: label)
+                        try writer.writeLeaf(name, attribute: Syntax.nodeID, value: label, text: nil)
                     }
                 case .languageLiteral:
-                    try writer.writeAttribute(Syntax.language, utf8: terms.bytes(terms.extra(object)))
                     let text = terms.bytes(object)
-                    if !text.isEmpty { try writer.writeText(utf8: text) }
+                    try writer.writeLeaf(name, attribute: Syntax.language, value: terms.bytes(terms.extra(object)),
+                                         text: text.isEmpty ? nil : text)
                 case .typedLiteral:
                     let datatype = terms.extra(object)
-                    if datatype != plan.xsdString { try writer.writeAttribute(Syntax.datatype, utf8: terms.bytes(datatype)) }
                     let text = terms.bytes(object)
-                    if !text.isEmpty { try writer.writeText(utf8: text) }
+                    try writer.writeLeaf(name, attribute: datatype != plan.xsdString ? Syntax.datatype : nil,
+                                         value: datatype != plan.xsdString ? terms.bytes(datatype) : UnsafeBufferPointer(start: nil, count: 0),
+                                         text: text.isEmpty ? nil : text)
                 }
-                try writer.endElement()
             }
             try writer.endElement()
             if writer.pendingByteCount >= Self.drainThreshold { try writer.drain(into: sink) }

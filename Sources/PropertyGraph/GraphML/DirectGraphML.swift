@@ -55,6 +55,9 @@ struct DirectGraphML {
     private var edgeKeys: [AttributeKey] = []
     /// Edge triples in the projection's order, and each link predicate's label.
     private var links: [UInt32] = []
+    /// Node positions of each edge's source and target.
+    private var linkSources: [Int32] = []
+    private var linkTargets: [Int32] = []
     private var edgeLabels: [TermID: [UInt8]] = [:]
 
     /// Plans the document, or returns nil when the graph needs the general path.
@@ -363,6 +366,8 @@ struct DirectGraphML {
                 }
             }
         }
+        linkSources = links.map { rank[TermStore.index(table.subject(Int($0)))] }
+        linkTargets = links.map { rank[TermStore.index(table.object(Int($0)))] }
     }
 
     /// No character XML 1.0 forbids: C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF.
@@ -421,24 +426,29 @@ struct DirectGraphML {
     private func writeNodes(_ xml: XMLStreamWriter, _ sink: some ByteSink) throws {
         let keyNames = (reservedKeys.map(\.id) + attributes.map(\.key.id)).map { Array($0.utf8) }
         let reservedIDs = reservedKeys.map(\.id)
+        let reservedCount = reservedIDs.count
+        let isList = attributes.map(\.key.isList), keyTypes = attributes.map(\.key.type)
+        let nodes = self.nodes, nodeTypeSet = self.nodeTypeSet, typeTexts = self.typeTexts
+        let literalOrder = self.literalOrder, literalStarts = self.literalStarts, idStarts = self.idStarts
+        let terms = self.terms, table = self.table
         var scratch: [UInt8] = []
         var values: [UInt32] = []
         try idBytes.withUnsafeBufferPointer { ids in
             for node in 0..<nodes.count {
                 let id = nodes[node]
-                try xml.startElement(Names.node)
-                try xml.writeAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[node]..<idStarts[node + 1]]))
+                xml.beginRecord(Names.node)
+                try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[node]..<idStarts[node + 1]]))
                 let typeSet = nodeTypeSet[node]
-                for (index, key) in reservedIDs.enumerated() {
-                    switch key {
+                for index in 0..<reservedCount {
+                    switch reservedIDs[index] {
                     case "labels" where typeSet >= 0:
-                        try writeData(keyNames[index], typeTexts[Int(typeSet)].labels, xml)
+                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].labels, xml)
                     case "labelV" where typeSet >= 0:
-                        try writeData(keyNames[index], typeTexts[Int(typeSet)].vertexLabel, xml)
+                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].vertexLabel, xml)
                     case "iri" where terms.kind(id) != .blank:
-                        try writeData(keyNames[index], terms.bytes(id), xml)
+                        try Self.recordData(keyNames[index], terms.bytes(id), xml)
                     case "types" where typeSet >= 0:
-                        try writeData(keyNames[index], typeTexts[Int(typeSet)].types, xml)
+                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].types, xml)
                     default:
                         break
                     }
@@ -446,14 +456,14 @@ struct DirectGraphML {
                 // Literals, key by key (keys in name order), each key's values sorted.
                 values.removeAll(keepingCapacity: true)
                 values.append(contentsOf: literalOrder[literalStarts[node]..<literalStarts[node + 1]])
-                if values.count > 1 { values.sort(by: literalLess) }
+                if values.count > 1 { sortLiterals(&values) }
                 var position = 0
                 while position < values.count {
                     let attribute = attributeOfGroup[Int(groupOfTriple[Int(values[position])])]
                     var end = position + 1
                     while end < values.count && attributeOfGroup[Int(groupOfTriple[Int(values[end])])] == attribute { end += 1 }
-                    let key = attributes[attribute].key
-                    if key.isList {
+                    let key = keyNames[reservedCount + attribute]
+                    if isList[attribute] {
                         scratch.removeAll(keepingCapacity: true)
                         scratch.append(UInt8(ascii: "["))
                         for index in position..<end {
@@ -461,99 +471,110 @@ struct DirectGraphML {
                             Self.appendJSONString(terms.bytes(table.object(Int(values[index]))), to: &scratch)
                         }
                         scratch.append(UInt8(ascii: "]"))
-                        try writeData(keyNames[reservedIDs.count + attribute], scratch, xml)
-                    } else if key.type == .string {
-                        try writeData(keyNames[reservedIDs.count + attribute], terms.bytes(table.object(Int(values[position]))), xml)
+                        try Self.recordData(key, scratch, xml)
+                    } else if keyTypes[attribute] == .string {
+                        try Self.recordData(key, terms.bytes(table.object(Int(values[position]))), xml)
                     } else {
                         let literal = terms.term(table.object(Int(values[position]))).literal ?? Literal("")
-                        let text = LiteralTyping.text(of: literal, as: key.type) ?? literal.lexicalForm
-                        try writeData(keyNames[reservedIDs.count + attribute], Array(text.utf8), xml)
+                        let text = LiteralTyping.text(of: literal, as: keyTypes[attribute]) ?? literal.lexicalForm
+                        try Self.recordData(key, Array(text.utf8), xml)
                     }
                     position = end
                 }
-                try xml.endElement()
+                try xml.endRecord(Names.node)
                 if xml.pendingByteCount >= Self.drainThreshold { try xml.drain(into: sink) }
             }
         }
     }
 
-    /// Literal triples of one node: by key (name order), then as ``Literal``'s `<` orders them.
-    private func literalLess(_ a: UInt32, _ b: UInt32) -> Bool {
-        let ka = attributeOfGroup[Int(groupOfTriple[Int(a)])], kb = attributeOfGroup[Int(groupOfTriple[Int(b)])]
-        if ka != kb { return ka < kb }
-        let oa = table.object(Int(a)), ob = table.object(Int(b))
-        let lexical = TermSorting.compare(terms.bytes(oa), terms.bytes(ob))
-        if lexical != 0 { return lexical < 0 }
-        let datatype = datatypeBytes(oa).withUnsafeBufferPointer { da in
-            datatypeBytes(ob).withUnsafeBufferPointer { db in TermSorting.compare(da, db) }
+    /// One node's literal triples: by key (name order), then as ``Literal``'s `<` orders them
+    /// (lexical form, datatype, language tag, by bytes). Insertion sort: a node has a few.
+    private func sortLiterals(_ values: inout [UInt32]) {
+        let terms = self.terms, table = self.table
+        func less(_ a: UInt32, _ b: UInt32) -> Bool {
+            let ka = attributeOfGroup[Int(groupOfTriple[Int(a)])], kb = attributeOfGroup[Int(groupOfTriple[Int(b)])]
+            if ka != kb { return ka < kb }
+            let oa = table.object(Int(a)), ob = table.object(Int(b))
+            let lexical = TermSorting.compare(terms.bytes(oa), terms.bytes(ob))
+            if lexical != 0 { return lexical < 0 }
+            let datatype = withDatatype(oa) { da in withDatatype(ob) { db in TermSorting.compare(da, db) } }
+            if datatype != 0 { return datatype < 0 }
+            return TermSorting.compare(language(oa), language(ob)) < 0
         }
-        if datatype != 0 { return datatype < 0 }
-        return languageBytes(oa).withUnsafeBufferPointer { la in
-            languageBytes(ob).withUnsafeBufferPointer { lb in TermSorting.compare(la, lb) < 0 }
+        func withDatatype<R>(_ literal: TermID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if terms.kind(literal) == .typedLiteral { return body(terms.bytes(terms.extra(literal))) }
+            return Self.langString.withUnsafeBufferPointer(body)
+        }
+        func language(_ literal: TermID) -> UnsafeBufferPointer<UInt8> {
+            terms.kind(literal) == .languageLiteral ? terms.bytes(terms.extra(literal)) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+        for i in 1..<values.count {
+            let value = values[i]
+            var j = i
+            while j > 0 && less(value, values[j - 1]) {
+                values[j] = values[j - 1]
+                j -= 1
+            }
+            values[j] = value
         }
     }
 
-    private func datatypeBytes(_ literal: TermID) -> [UInt8] {
-        terms.kind(literal) == .typedLiteral ? Array(terms.bytes(terms.extra(literal))) : Array(Vocabulary.rdfLangString.value.utf8)
-    }
-
-    private func languageBytes(_ literal: TermID) -> [UInt8] {
-        terms.kind(literal) == .languageLiteral ? Array(terms.bytes(terms.extra(literal))) : []
-    }
+    private static let langString = Array(Vocabulary.rdfLangString.value.utf8)
 
     private func writeEdges(_ xml: XMLStreamWriter, _ sink: some ByteSink) throws {
         guard !links.isEmpty else { return }
         let label = Array("label".utf8), labelE = Array("labelE".utf8), predicate = Array("predicate".utf8)
-        var edgeID: [UInt8] = []
+        let links = self.links, linkSources = self.linkSources, linkTargets = self.linkTargets, idStarts = self.idStarts
+        let terms = self.terms, table = self.table, edgeLabels = self.edgeLabels
+        var edgeID = [UInt8](repeating: 0, count: 24)
         try idBytes.withUnsafeBufferPointer { ids in
-            func nodeID(_ term: TermID) -> UnsafeBufferPointer<UInt8> {
-                let node = Int(rank[TermStore.index(term)])
-                return UnsafeBufferPointer(rebasing: ids[idStarts[node]..<idStarts[node + 1]])
-            }
-            for (position, index) in links.enumerated() {
-                let triple = Int(index)
-                try xml.startElement(Names.edge)
-                edgeID.removeAll(keepingCapacity: true)
-                edgeID.append(UInt8(ascii: "e"))
-                Self.appendDecimal(position + 1, to: &edgeID)
-                try edgeID.withUnsafeBufferPointer { try xml.writeAttribute(Names.id, utf8: $0) }
-                try xml.writeAttribute(Names.source, utf8: nodeID(table.subject(triple)))
-                try xml.writeAttribute(Names.target, utf8: nodeID(table.object(triple)))
+            for position in 0..<links.count {
+                let triple = Int(links[position])
+                xml.beginRecord(Names.edge)
+                let digits = Self.writeEdgeID(position + 1, into: &edgeID)
+                try edgeID.withUnsafeBufferPointer { try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: $0[0..<digits])) }
+                let source = Int(linkSources[position]), target = Int(linkTargets[position])
+                try xml.recordAttribute(Names.source, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[source]..<idStarts[source + 1]]))
+                try xml.recordAttribute(Names.target, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[target]..<idStarts[target + 1]]))
                 let p = table.predicate(triple)
                 let text = edgeLabels[p] ?? []
-                try writeData(label, text, xml)
-                try writeData(labelE, text, xml)
-                try writeData(predicate, terms.bytes(p), xml)
-                try xml.endElement()
+                try Self.recordData(label, text, xml)
+                try Self.recordData(labelE, text, xml)
+                try Self.recordData(predicate, terms.bytes(p), xml)
+                try xml.endRecord(Names.edge)
                 if xml.pendingByteCount >= Self.drainThreshold { try xml.drain(into: sink) }
             }
         }
     }
 
-    /// `<data key="…">text</data>`, as ``GraphMLWriter`` writes a value (text written even when
-    /// empty, as there).
-    private func writeData(_ key: [UInt8], _ text: [UInt8], _ xml: XMLStreamWriter) throws {
-        try text.withUnsafeBufferPointer { try writeData(key, $0, xml) }
+    /// `e` and the decimal number, into `buffer`; returns the length.
+    private static func writeEdgeID(_ number: Int, into buffer: inout [UInt8]) -> Int {
+        var digits = 0
+        var rest = number
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        buffer[0] = UInt8(ascii: "e")
+        rest = number
+        for index in stride(from: digits, through: 1, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return digits + 1
     }
 
-    private func writeData(_ key: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ xml: XMLStreamWriter) throws {
-        try xml.startElement(Names.data)
-        try key.withUnsafeBufferPointer { try xml.writeAttribute(Names.key, utf8: $0) }
-        try xml.writeText(utf8: text)
-        try xml.endElement()
+    /// `<data key="…">text</data>` in the current record, as ``GraphMLWriter`` writes a value
+    /// (text written even when empty, as there).
+    private static func recordData(_ key: [UInt8], _ text: [UInt8], _ xml: XMLStreamWriter) throws {
+        try text.withUnsafeBufferPointer { try recordData(key, $0, xml) }
+    }
+
+    private static func recordData(_ key: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ xml: XMLStreamWriter) throws {
+        try key.withUnsafeBufferPointer { try xml.recordLeaf(Names.data, attribute: Names.key, value: $0, text: text) }
     }
 
     static let drainThreshold = 1 << 18
-
-    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        output.append(contentsOf: digits.reversed())
-    }
 
     /// ``JSONText/quoted(_:)`` on bytes.
     private static func appendJSONString(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
