@@ -379,25 +379,44 @@ public final class XMLStreamWriter {
     /// Whether libxml2 would write an attribute value unchanged: no `& < > "` and no TAB, LF, CR.
     @inline(__always)
     static func isPlainAttributeValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in value {
-            switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x09, 0x0A, 0x0D: return false
-            default: continue
-            }
-        }
-        return true
+        noneOf(value, mask: attributeSpecials)
     }
 
     /// Whether `xmlEncodeSpecialChars` would change the text: `& < > "` or CR.
     @inline(__always)
     static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in text {
-            switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x0D: return true
-            default: continue
+        !noneOf(text, mask: textSpecials)
+    }
+
+    /// Bit `b` set for the bytes that need escaping (all below 0x40).
+    private static let attributeSpecials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
+    private static let textSpecials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x0D
+
+    /// Whether no byte of `bytes` is in `mask` (a set of bytes below 0x40). Eight bytes at a time
+    /// skip words whose bytes are all 0x40 or above.
+    @inline(__always)
+    private static func noneOf(_ bytes: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte is 0x40 or above when bit 6 or bit 7 is set.
+            let high = (word | (word << 1)) & 0x8080_8080_8080_8080
+            if high != 0x8080_8080_8080_8080 {
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte < 0x40 && mask & (1 << UInt64(byte)) != 0 { return false }
+                }
             }
+            index += 8
         }
-        return false
+        while index < count {
+            let byte = base[index]
+            if byte < 0x40 && mask & (1 << UInt64(byte)) != 0 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Bytes written and not yet drained (after libxml2's own small buffer is flushed).

@@ -12,18 +12,24 @@ enum GraphOutput {
     ///   - formatName: the format's name, for messages.
     ///   - source: the input the graph came from, for messages about its triples.
     /// - Throws: ``CommandFailure`` with the refusal (naming the triple) or the output error.
+    ///   - serialized: called when every byte has been handed to the file, before it is synced
+    ///     to disk and renamed into place (for `--timings`).
     static func write(_ graph: Graph, with serializer: any GraphSerializer, formatName: String,
-                      to path: String, source: String, progress: Progress? = nil) throws(CommandFailure) {
+                      to path: String, source: String, progress: Progress? = nil,
+                      serialized: () -> Void = {}) throws(CommandFailure) {
         do {
             if path == "-" {
                 let sink = StandardOutputSink()
                 try serializer.write(graph, to: ProgressSink(sink, progress))
                 do { try sink.flush() } catch { throw WriteError.output(error) }
+                serialized()
             } else {
                 let sink: AtomicFileSink
                 do { sink = try AtomicFileSink(path: path) } catch { throw WriteError.output(error) }
                 do {
                     try serializer.write(graph, to: ProgressSink(sink, progress))
+                    try sink.flush()
+                    serialized()
                     try sink.commit()
                 } catch {
                     sink.discard()
@@ -43,17 +49,21 @@ enum GraphOutput {
     /// only when `body` succeeds; a failure leaves the target as it was.
     /// - Throws: ``CommandFailure`` with the refusal or the output error.
     static func stream(to path: String, formatName: String = "N-Triples", source: String = "-",
+                       serialized: () -> Void = {},
                        _ body: (any ByteSink) throws(StreamingError) -> Void) throws(CommandFailure) {
         do throws(StreamingError) {
             if path == "-" {
                 let sink = StandardOutputSink()
                 try body(sink)
                 do { try sink.flush() } catch { throw .write(.output(error)) }
+                serialized()
             } else {
                 let sink: AtomicFileSink
                 do { sink = try AtomicFileSink(path: path) } catch { throw .write(.output(error)) }
                 do throws(StreamingError) {
                     try body(sink)
+                    do { try sink.flush() } catch { throw .write(.output(error)) }
+                    serialized()
                     do { try sink.commit() } catch { throw .write(.output(error)) }
                 } catch {
                     sink.discard()

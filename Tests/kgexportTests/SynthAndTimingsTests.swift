@@ -37,7 +37,7 @@ import Testing
             let result = try CommandRunner.run(["convert", "--timings"] + extra + ["in.nt", "out.rdf"], in: folder.path)
             #expect(result.status == 0, "\(result.standardError)")
             let line = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(line.wholeMatch(of: /read=\d+\.\d{3} write=\d+\.\d{3}/) != nil, "stderr: \(line)")
+            #expect(line.wholeMatch(of: /read=\d+\.\d{3} write=\d+\.\d{3} sync=\d+\.\d{3}/) != nil, "stderr: \(line)")
             #expect(folder.exists("out.rdf"))
         }
     }

@@ -43,10 +43,13 @@ struct DirectGraphML {
     /// Each node's type set (index into `typeTexts`), or -1.
     private var nodeTypeSet: [Int32] = []
     private var typeTexts: [TypeTexts] = []
-    /// Literal triples grouped by node: node `k`'s are `literalOrder[literalStarts[k]..<literalStarts[k + 1]]`.
+    /// The triples with a literal object, in insertion order.
+    private var literalTriples: [UInt32] = []
+    /// Positions in `literalTriples` grouped by node: node `k`'s are
+    /// `literalOrder[literalStarts[k]..<literalStarts[k + 1]]`.
     private var literalOrder: [UInt32] = []
     private var literalStarts: [Int] = []
-    /// Attribute group of each literal triple, by triple index.
+    /// Attribute group of each literal triple, by position in `literalTriples`.
     private var groupOfTriple: [Int32] = []
     /// Attribute (position in the sorted key list) of each group.
     private var attributeOfGroup: [Int] = []
@@ -58,7 +61,9 @@ struct DirectGraphML {
     /// Node positions of each edge's source and target.
     private var linkSources: [Int32] = []
     private var linkTargets: [Int32] = []
-    private var edgeLabels: [TermID: [UInt8]] = [:]
+    /// Each edge's predicate rank, and each rank's label.
+    private var linkPredicates: [Int32] = []
+    private var edgeLabelTexts: [[UInt8]] = []
 
     /// Plans the document, or returns nil when the graph needs the general path.
     static func plan(_ graph: Graph, projection: PropertyGraphProjection) -> DirectGraphML? {
@@ -128,11 +133,14 @@ struct DirectGraphML {
     /// Node ids: each IRI's local name as a token when all of them differ (the projection's
     /// first choice, which every node then gets); otherwise the projection's own naming.
     private mutating func assignNodeIDs(blankCount: Int, prefixes: PrefixMap) {
-        var seen = Set<[UInt8]>()
-        seen.reserveCapacity(nodes.count)
         var distinct = true
         idBytes.reserveCapacity(nodes.count * 8)
         idStarts.reserveCapacity(nodes.count + 1)
+        // An open-addressing set of node positions, keyed by their ids' bytes.
+        var mask = 1
+        while mask < nodes.count * 2 { mask <<= 1 }
+        mask -= 1
+        var slots = [Int32](repeating: -1, count: mask + 1)
         var blankNumber = 0
         for id in nodes {
             let start = idBytes.count
@@ -143,11 +151,23 @@ struct DirectGraphML {
                 distinct = false
                 break
             }
-            if !seen.insert(Array(idBytes[start...])).inserted {
+            idStarts.append(idBytes.count)
+            let node = idStarts.count - 2
+            let clash: Bool = idBytes.withUnsafeBufferPointer { bytes in
+                let candidate = UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
+                var position = Int(truncatingIfNeeded: FastHash.hash(UnsafeRawBufferPointer(candidate), seed: 7)) & mask
+                while slots[position] >= 0 {
+                    let other = Int(slots[position])
+                    if bytesEqual(UnsafeBufferPointer(rebasing: bytes[idStarts[other]..<idStarts[other + 1]]), candidate) { return true }
+                    position = (position + 1) & mask
+                }
+                slots[position] = Int32(node)
+                return false
+            }
+            if clash {
                 distinct = false
                 break
             }
-            idStarts.append(idBytes.count)
         }
         guard !distinct else { return }
         // Clashes (or non-ASCII names, which compare as Swift strings): the projection decides.
@@ -235,8 +255,9 @@ struct DirectGraphML {
         var loweredText: [[UInt8]: TermID] = [:]
         var groups: [PropertyGraphProjection.LiteralGroup] = []
         var counts: [Int] = []
-        groupOfTriple = [Int32](repeating: -1, count: table.count)
-        for index in literalTriples {
+        self.literalTriples = literalTriples
+        groupOfTriple = [Int32](repeating: -1, count: literalTriples.count)
+        for (position, index) in literalTriples.enumerated() {
             let p = table.predicate(Int(index)), o = table.object(Int(index))
             var extra = terms.extra(o)
             let isTagged = terms.kind(o) == .languageLiteral
@@ -264,7 +285,7 @@ struct DirectGraphML {
                     : PropertyGraphProjection.LiteralGroup(predicate, datatype: terms.iri(extra)))
                 counts.append(0)
             }
-            groupOfTriple[Int(index)] = group
+            groupOfTriple[position] = group
             counts[Int(group)] += 1
         }
 
@@ -274,9 +295,9 @@ struct DirectGraphML {
         for node in 0..<nodes.count { literalStarts[node + 1] += literalStarts[node] }
         var next = literalStarts
         literalOrder = [UInt32](repeating: 0, count: literalTriples.count)
-        for index in literalTriples {
+        for (position, index) in literalTriples.enumerated() {
             let node = Int(rank[TermStore.index(table.subject(Int(index)))])
-            literalOrder[next[node]] = index
+            literalOrder[next[node]] = UInt32(position)
             next[node] += 1
         }
 
@@ -293,8 +314,8 @@ struct DirectGraphML {
 
         // Types: a value that does not fit its GraphML type makes a note: the general path's job.
         var preferred: [AttributeKey.ValueType] = groups.map { $0.datatype.map(LiteralTyping.preferredType) ?? .string }
-        for index in literalTriples {
-            let group = Int(groupOfTriple[Int(index)])
+        for (position, index) in literalTriples.enumerated() {
+            let group = Int(groupOfTriple[position])
             guard preferred[group] != .string else { continue }
             guard let literal = terms.term(table.object(Int(index))).literal,
                   LiteralTyping.text(of: literal, as: preferred[group]) != nil else { return false }
@@ -339,35 +360,52 @@ struct DirectGraphML {
         let sortedPredicates = TermSorting.sortedPositions(predicates, in: terms).map { predicates[$0] }
         var predicateRank: [TermID: Int32] = [:]
         for (position, id) in sortedPredicates.enumerated() { predicateRank[id] = Int32(position) }
+        // Rank of each link's predicate, by triple index, so sorting and writing look up no dictionary.
+        var rankOfLink = [Int32](repeating: 0, count: linkTriples.count)
+        var lastPredicate: TermID?, lastRank: Int32 = 0
+        for (position, index) in linkTriples.enumerated() {
+            let p = table.predicate(Int(index))
+            if p != lastPredicate {
+                lastPredicate = p
+                lastRank = predicateRank[p] ?? 0
+            }
+            rankOfLink[position] = lastRank
+        }
         let labels = PropertyGraphProjection.edgeLabels(
             for: sortedPredicates.map { Triple(subject: .iri(terms.iri($0)), predicate: terms.iri($0), object: .iri(terms.iri($0))) },
             prefixes: prefixes)
-        for id in sortedPredicates { edgeLabels[id] = Array((labels[terms.iri(id)] ?? "").utf8) }
+        edgeLabelTexts = sortedPredicates.map { Array((labels[terms.iri($0)] ?? "").utf8) }
         edgeKeys = PropertyGraphProjection.edgeKeys
 
         var starts = [Int](repeating: 0, count: nodes.count + 1)
         for index in linkTriples { starts[Int(rank[TermStore.index(table.subject(Int(index)))]) + 1] += 1 }
         for node in 0..<nodes.count { starts[node + 1] += starts[node] }
         var next = starts
-        links = [UInt32](repeating: 0, count: linkTriples.count)
-        for index in linkTriples {
+        var order = [UInt32](repeating: 0, count: linkTriples.count)
+        for (position, index) in linkTriples.enumerated() {
             let node = Int(rank[TermStore.index(table.subject(Int(index)))])
-            links[next[node]] = index
+            order[next[node]] = UInt32(position)
             next[node] += 1
         }
         let table = self.table, rank = self.rank
-        links.withUnsafeMutableBufferPointer { buffer in
+        let targets = linkTriples.map { rank[TermStore.index(table.object(Int($0)))] }
+        order.withUnsafeMutableBufferPointer { buffer in
             for node in 0..<nodes.count where starts[node + 1] - starts[node] > 1 {
                 var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[node]..<starts[node + 1]])
                 slice.sort { a, b in
-                    let pa = predicateRank[table.predicate(Int(a))] ?? 0, pb = predicateRank[table.predicate(Int(b))] ?? 0
+                    let pa = rankOfLink[Int(a)], pb = rankOfLink[Int(b)]
                     if pa != pb { return pa < pb }
-                    return rank[TermStore.index(table.object(Int(a)))] < rank[TermStore.index(table.object(Int(b)))]
+                    return targets[Int(a)] < targets[Int(b)]
                 }
             }
         }
-        linkSources = links.map { rank[TermStore.index(table.subject(Int($0)))] }
-        linkTargets = links.map { rank[TermStore.index(table.object(Int($0)))] }
+        links = order.map { linkTriples[Int($0)] }
+        linkSources = [Int32](repeating: 0, count: order.count)
+        for node in 0..<nodes.count where starts[node + 1] > starts[node] {
+            for position in starts[node]..<starts[node + 1] { linkSources[position] = Int32(node) }
+        }
+        linkPredicates = order.map { rankOfLink[Int($0)] }
+        linkTargets = order.map { targets[Int($0)] }
     }
 
     /// No character XML 1.0 forbids: C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF.
@@ -430,6 +468,7 @@ struct DirectGraphML {
         let isList = attributes.map(\.key.isList), keyTypes = attributes.map(\.key.type)
         let nodes = self.nodes, nodeTypeSet = self.nodeTypeSet, typeTexts = self.typeTexts
         let literalOrder = self.literalOrder, literalStarts = self.literalStarts, idStarts = self.idStarts
+        let literalTriples = self.literalTriples
         let terms = self.terms, table = self.table
         var scratch: [UInt8] = []
         var values: [UInt32] = []
@@ -468,14 +507,14 @@ struct DirectGraphML {
                         scratch.append(UInt8(ascii: "["))
                         for index in position..<end {
                             if index > position { scratch.append(UInt8(ascii: ",")) }
-                            Self.appendJSONString(terms.bytes(table.object(Int(values[index]))), to: &scratch)
+                            Self.appendJSONString(terms.bytes(table.object(Int(literalTriples[Int(values[index])]))), to: &scratch)
                         }
                         scratch.append(UInt8(ascii: "]"))
                         try Self.recordData(key, scratch, xml)
                     } else if keyTypes[attribute] == .string {
-                        try Self.recordData(key, terms.bytes(table.object(Int(values[position]))), xml)
+                        try Self.recordData(key, terms.bytes(table.object(Int(literalTriples[Int(values[position])]))), xml)
                     } else {
-                        let literal = terms.term(table.object(Int(values[position]))).literal ?? Literal("")
+                        let literal = terms.term(table.object(Int(literalTriples[Int(values[position])]))).literal ?? Literal("")
                         let text = LiteralTyping.text(of: literal, as: keyTypes[attribute]) ?? literal.lexicalForm
                         try Self.recordData(key, Array(text.utf8), xml)
                     }
@@ -490,11 +529,11 @@ struct DirectGraphML {
     /// One node's literal triples: by key (name order), then as ``Literal``'s `<` orders them
     /// (lexical form, datatype, language tag, by bytes). Insertion sort: a node has a few.
     private func sortLiterals(_ values: inout [UInt32]) {
-        let terms = self.terms, table = self.table
+        let terms = self.terms, table = self.table, literalTriples = self.literalTriples
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
             let ka = attributeOfGroup[Int(groupOfTriple[Int(a)])], kb = attributeOfGroup[Int(groupOfTriple[Int(b)])]
             if ka != kb { return ka < kb }
-            let oa = table.object(Int(a)), ob = table.object(Int(b))
+            let oa = table.object(Int(literalTriples[Int(a)])), ob = table.object(Int(literalTriples[Int(b)]))
             let lexical = TermSorting.compare(terms.bytes(oa), terms.bytes(ob))
             if lexical != 0 { return lexical < 0 }
             let datatype = withDatatype(oa) { da in withDatatype(ob) { db in TermSorting.compare(da, db) } }
@@ -525,7 +564,7 @@ struct DirectGraphML {
         guard !links.isEmpty else { return }
         let label = Array("label".utf8), labelE = Array("labelE".utf8), predicate = Array("predicate".utf8)
         let links = self.links, linkSources = self.linkSources, linkTargets = self.linkTargets, idStarts = self.idStarts
-        let terms = self.terms, table = self.table, edgeLabels = self.edgeLabels
+        let terms = self.terms, table = self.table, edgeLabelTexts = self.edgeLabelTexts, linkPredicates = self.linkPredicates
         var edgeID = [UInt8](repeating: 0, count: 24)
         try idBytes.withUnsafeBufferPointer { ids in
             for position in 0..<links.count {
@@ -536,11 +575,10 @@ struct DirectGraphML {
                 let source = Int(linkSources[position]), target = Int(linkTargets[position])
                 try xml.recordAttribute(Names.source, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[source]..<idStarts[source + 1]]))
                 try xml.recordAttribute(Names.target, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[target]..<idStarts[target + 1]]))
-                let p = table.predicate(triple)
-                let text = edgeLabels[p] ?? []
+                let text = edgeLabelTexts[Int(linkPredicates[position])]
                 try Self.recordData(label, text, xml)
                 try Self.recordData(labelE, text, xml)
-                try Self.recordData(predicate, terms.bytes(p), xml)
+                try Self.recordData(predicate, terms.bytes(table.predicate(triple)), xml)
                 try xml.endRecord(Names.edge)
                 if xml.pendingByteCount >= Self.drainThreshold { try xml.drain(into: sink) }
             }
