@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "PropertyGraph",
-            dependencies: ["KnowledgeGraph", "XMLSupport"],
+            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -150,6 +150,7 @@ def main():
 
     sizes = [int(size) for size in args.sizes.split(",")]
     workdir = args.workdir or tempfile.mkdtemp(prefix="kgexport-bench-")
+    os.makedirs(workdir, exist_ok=True)
     report = []
     failures = 0
     for size in sizes:

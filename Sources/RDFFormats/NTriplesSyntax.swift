@@ -82,7 +82,7 @@ public enum NTriplesSyntax {
         }
     }
 
-    @inline(__always) static func hexDigit(_ value: UInt8) -> UInt8 {
+    @inline(__always) package static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? 0x30 + value : 0x41 + value - 10
     }
 

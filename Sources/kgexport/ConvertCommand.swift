@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import DatasetKit
 import KnowledgeGraph
@@ -63,7 +66,7 @@ struct ConvertCommand: ParsableCommand {
     var timings = false
 
     @Flag(help: ArgumentHelp(
-        "Convert N-Triples to RDF/XML in bounded memory, whatever the input's size: the file is read twice and never held; the output groups consecutive triples of one subject instead of sorting (the same graph, not canonical bytes).",
+        "Convert N-Triples to RDF/XML or GraphML in bounded memory, whatever the input's size: the file is read two or three times and never held. RDF/XML groups consecutive triples of one subject instead of sorting; GraphML sorts nodes in temporary files beside the output and names nodes by their whole IRI. The same graph, not the same bytes as without --streaming.",
         valueName: "streaming"))
     var streaming = false
 
@@ -100,8 +103,11 @@ struct ConvertCommand: ParsableCommand {
             guard inputFormat == .ntriples, input != "-" else {
                 throw ValidationError("--streaming reads an N-Triples file twice; give a .nt file, not \(input == "-" ? "standard input" : "'\(input)'").")
             }
-            guard outputFormat == .rdfxml else {
-                throw ValidationError("--streaming writes RDF/XML; give an .rdf output or --to rdfxml.")
+            guard outputFormat == .rdfxml || outputFormat == .graphml else {
+                throw ValidationError("--streaming writes RDF/XML or GraphML; give an .rdf or .graphml output (or --to rdfxml, --to graphml).")
+            }
+            guard ontology == nil else {
+                throw ValidationError("--streaming does not use an ontology; leave out --ontology.")
             }
         }
         guard renderTimeout > 0 && renderTimeout.isFinite else {
@@ -166,8 +172,8 @@ struct ConvertCommand: ParsableCommand {
         if timings { FileHandleOutput.standardError(phases.line) }
     }
 
-    /// `--streaming`: two passes over the input, bounded memory. `read` times the first pass
-    /// (checking), `write` the second (parsing again and writing), `sync` the file's sync and rename.
+    /// `--streaming`: passes over the input, bounded memory. `read` times the first pass
+    /// (checking, and for GraphML sorting), `write` the rest, `sync` the file's sync and rename.
     private func runStreaming() throws {
         var phases = PhaseTimings()
         let progress = Progress(label: "checking \(input)", unit: "triples")
@@ -176,21 +182,41 @@ struct ConvertCommand: ParsableCommand {
             progress.finish()
             writing.finish()
         }
-        try GraphOutput.stream(to: output, formatName: "RDF/XML", source: input, serialized: { phases.lap("write") }) { (sink: any ByteSink) throws(StreamingError) in
-            try StreamingRDFXMLWriter().convert(nTriplesAt: input, to: sink) { pass, bytesRead, totalBytes in
-                if pass == 1 {
-                    progress.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
-                } else if bytesRead == 0 {
-                    // The second pass starts: the first is done.
-                    progress.finish()
-                    phases.lap("read")
-                } else {
-                    writing.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
-                }
+        let report = { (pass: Int, bytesRead: Int, totalBytes: Int?) in
+            if pass == 1 {
+                progress.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+            } else if bytesRead == 0 {
+                // The first pass is done.
+                progress.finish()
+                phases.lap("read")
+            } else {
+                writing.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+            }
+        }
+        let graphML = outputFormat == .graphml
+        var notes: [Diagnostic] = []
+        try GraphOutput.stream(to: output, formatName: graphML ? "GraphML" : "RDF/XML", source: input,
+                               serialized: { phases.lap("write") }) { (sink: any ByteSink) throws(StreamingError) in
+            if graphML {
+                notes = try StreamingGraphMLWriter(temporaryFolder: temporaryFolder).convert(nTriplesAt: input, to: sink, progress: report)
+            } else {
+                try StreamingRDFXMLWriter().convert(nTriplesAt: input, to: sink, progress: report)
             }
         }
         phases.lap("sync")
+        for note in notes { FileHandleOutput.standardError(note.description) }
         if timings { FileHandleOutput.standardError(phases.line) }
+    }
+
+    /// Where a streaming sort keeps its temporary files: the output's folder (same disk), or
+    /// `$TMPDIR` (else `/tmp`) when writing to standard output.
+    private var temporaryFolder: String {
+        guard output != "-" else {
+            if let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty { return folder }
+            return "/tmp"
+        }
+        guard let slash = output.lastIndex(of: "/") else { return "." }
+        return slash == output.startIndex ? "/" : String(output[..<slash])
     }
 
     /// `--base`, or the input file's own `file:` IRI for RDF/XML read from a file.

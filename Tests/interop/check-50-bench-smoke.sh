@@ -74,5 +74,22 @@ else
   cat "$tmp/graphml.log"
 fi
 
+if "$PYTHON" "$here/graphml_same.py" "$tmp/work/kgexport.graphml" "$tmp/work/kgexport-streaming.graphml" > "$tmp/same.log" 2>&1; then
+  pass "the streaming GraphML is the same property graph as the ordinary one (ids aside)"
+else
+  fail "streaming and ordinary GraphML differ"
+  cat "$tmp/same.log"
+fi
+for output in kgexport.graphml kgexport-streaming.graphml; do
+  xsd="${SHARED_DIR:-$root/../shared}/graphml-xsd/graphml.xsd"
+  if [ ! -f "$xsd" ]; then
+    if [ "${CI:-}" = "true" ]; then fail "GraphML schema not found at $xsd"; else echo "SKIP $output schema check: $xsd not found"; fi
+  elif xmllint --nonet --noout --schema "$xsd" "$tmp/work/$output" > /dev/null 2>&1; then
+    pass "$output is valid GraphML (XSD)"
+  else
+    fail "$output is not valid against the GraphML schema"
+  fi
+done
+
 echo "bench smoke checks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

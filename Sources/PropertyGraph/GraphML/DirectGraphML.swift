@@ -339,7 +339,7 @@ struct DirectGraphML {
         return true
     }
 
-    private static func reservedKeys(anyIRINode: Bool, typed: Bool, typeList: Bool) -> [AttributeKey] {
+    static func reservedKeys(anyIRINode: Bool, typed: Bool, typeList: Bool) -> [AttributeKey] {
         // The projection's own function, given stand-ins with the same answers.
         let iri = Term.iri(Vocabulary.rdfType)
         var types: [Term: Set<IRI>] = [:]

@@ -63,14 +63,14 @@ package struct NTriplesStream {
 
 /// A small map from byte strings (predicates, datatypes, types) to values, for streaming
 /// writers; it stops growing at `limit` entries (callers then compute the value again).
-struct BytesMap<Value> {
+package struct BytesMap<Value> {
     private var keys: [[UInt8]?]
     private var values: [Value?]
     private var mask: Int
-    private(set) var count = 0
-    let limit: Int
+    package private(set) var count = 0
+    package let limit: Int
 
-    init(limit: Int = 1 << 16) {
+    package init(limit: Int = 1 << 16) {
         self.limit = limit
         mask = 255
         keys = Array(repeating: nil, count: 256)
@@ -81,7 +81,7 @@ struct BytesMap<Value> {
         Int(truncatingIfNeeded: FastHash.hash(UnsafeRawBufferPointer(bytes), seed: 0)) & mask
     }
 
-    func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    package func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         var index = position(bytes)
         while let key = keys[index] {
             if bytesEqual(key, bytes) { return values[index] }
@@ -90,7 +90,7 @@ struct BytesMap<Value> {
         return nil
     }
 
-    mutating func set(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func set(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
         guard count < limit else { return }
         if (count + 1) * 2 > mask + 1 { grow() }
         var index = position(bytes)
