@@ -30,6 +30,8 @@ public final class XMLStreamWriter {
         var leafCapacity: Int
         var leafCount = 0
         var recordHasChildren = false
+        /// Bytes written in records since ``shouldDrain(threshold:)`` last looked at libxml2's buffer.
+        var rawSinceCheck = 0
     }
 
     private let state: UnsafeMutablePointer<State>
@@ -130,16 +132,6 @@ public final class XMLStreamWriter {
         state.pointee.leafCount = count + bytes.count
     }
 
-    @inline(__always)
-    private func appendLeaf(_ byte: UInt8) {
-        withUnsafePointer(to: byte) { appendLeaf(UnsafeBufferPointer(start: $0, count: 1)) }
-    }
-
-    @inline(__always)
-    private func appendLeaf(_ name: PreparedXMLName) {
-        name.cString.withUnsafeBufferPointer { appendLeaf(UnsafeBufferPointer(rebasing: $0[0..<($0.count - 1)])) }
-    }
-
     /// Writes an attribute of the element just opened; the value is escaped.
     public func writeAttribute(_ name: String, _ value: String) throws(XMLWriteError) {
         try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
@@ -220,44 +212,41 @@ public final class XMLStreamWriter {
             return
         }
         state.pointee.leafCount = 0
-        if let indentBytes {
+        let depth = state.pointee.depth
+        reserveLeaf(8 + indentWidth * depth + 2 * name.cString.count + (attribute?.cString.count ?? 0) + value.count)
+        if indentBytes != nil {
             // libxml2 closes an open start tag with '>' itself (before a raw write); the line
             // break it would then write before a child element is ours to write.
-            if state.pointee.startTagOpen { appendLeaf(0x0A) }
-            indentBytes.withUnsafeBufferPointer { indent in
-                for _ in 0..<state.pointee.depth { appendLeaf(indent) }
-            }
+            if state.pointee.startTagOpen { putLeaf(0x0A) }
+            putIndent(depth)
         }
-        appendLeaf(0x3C)
-        appendLeaf(name)
+        putLeaf(0x3C)
+        putLeaf(name)
         if let attribute {
-            appendLeaf(0x20)
-            appendLeaf(attribute)
-            appendLeaf(0x3D)
-            appendLeaf(0x22)
+            putLeaf(0x20)
+            putLeaf(attribute)
+            putLeaf(0x3D)
+            putLeaf(0x22)
             appendLeaf(value)
-            appendLeaf(0x22)
+            reserveLeaf(1)
+            putLeaf(0x22)
         }
         if let text {
-            appendLeaf(0x3E)
-            if Self.needsEscaping(text) {
-                guard let escaped = xmlEncodeSpecialChars(nil, terminated(text)) else {
-                    throw XMLWriteError("libxml2 could not escape text")
-                }
-                appendLeaf(UnsafeBufferPointer(start: escaped, count: Int(xmlStrlen(escaped))))
-                kg_xmlFree(escaped)
-            } else {
-                appendLeaf(text)
-            }
-            appendLeaf(0x3C)
-            appendLeaf(0x2F)
-            appendLeaf(name)
-            appendLeaf(0x3E)
+            reserveLeaf(1)
+            putLeaf(0x3E)
+            try appendText(text)
+            reserveLeaf(4 + name.cString.count)
+            putLeaf(0x3C)
+            putLeaf(0x2F)
+            putLeaf(name)
+            putLeaf(0x3E)
         } else {
-            appendLeaf(0x2F)
-            appendLeaf(0x3E)
+            reserveLeaf(2)
+            putLeaf(0x2F)
+            putLeaf(0x3E)
         }
-        if indentBytes != nil { appendLeaf(0x0A) }
+        reserveLeaf(1)
+        if indentBytes != nil { putLeaf(0x0A) }
         let result = xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount))
         try check(result, "element <\(name)>")
         // A raw write turns libxml2's "indent the next end tag" off; a finished child element
@@ -280,77 +269,172 @@ public final class XMLStreamWriter {
     public func beginRecord(_ name: PreparedXMLName) {
         state.pointee.leafCount = 0
         state.pointee.recordHasChildren = false
-        if let indentBytes {
-            if state.pointee.startTagOpen { appendLeaf(0x0A) }
-            indentBytes.withUnsafeBufferPointer { indent in
-                for _ in 0..<state.pointee.depth { appendLeaf(indent) }
-            }
+        reserveLeaf(2 + indentWidth * state.pointee.depth + name.cString.count)
+        if indentBytes != nil {
+            if state.pointee.startTagOpen { putLeaf(0x0A) }
+            putIndent(state.pointee.depth)
         }
-        appendLeaf(0x3C)
-        appendLeaf(name)
+        putLeaf(0x3C)
+        putLeaf(name)
     }
 
     /// Adds an attribute to the record's element (before any child).
     public func recordAttribute(_ name: PreparedXMLName, utf8 value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
-        appendLeaf(0x20)
-        appendLeaf(name)
-        appendLeaf(0x3D)
-        appendLeaf(0x22)
+        reserveLeaf(4 + name.cString.count)
+        putLeaf(0x20)
+        putLeaf(name)
+        putLeaf(0x3D)
+        putLeaf(0x22)
         try appendAttributeValue(value)
-        appendLeaf(0x22)
+        reserveLeaf(1)
+        putLeaf(0x22)
     }
 
     /// Adds a leaf child `<name attribute="value">text</name>` to the record.
     public func recordLeaf(_ name: PreparedXMLName, attribute: PreparedXMLName, value: UnsafeBufferPointer<UInt8>,
                            text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
-        if !state.pointee.recordHasChildren {
-            appendLeaf(0x3E)
-            if indentBytes != nil { appendLeaf(0x0A) }
-            state.pointee.recordHasChildren = true
+        guard Self.isPlainAttributeValue(value), !Self.needsEscaping(text) else {
+            try recordEscapedLeaf(name, attribute: attribute, value: value, text: text)
+            return
         }
-        if let indentBytes {
-            indentBytes.withUnsafeBufferPointer { indent in
-                for _ in 0...state.pointee.depth { appendLeaf(indent) }
+        // The common case in one reservation and straight copies.
+        let depth = state.pointee.depth, width = indentWidth
+        name.cString.withUnsafeBufferPointer { nameBytes in
+            attribute.cString.withUnsafeBufferPointer { attributeBytes in
+                let nameCount = nameBytes.count - 1, attributeCount = attributeBytes.count - 1
+                reserveLeaf(12 + width * (depth + 1) + 2 * nameCount + attributeCount + value.count + text.count)
+                var cursor = state.pointee.leaf + state.pointee.leafCount
+                if !state.pointee.recordHasChildren {
+                    cursor.put(0x3E)
+                    if width > 0 { cursor.put(0x0A) }
+                    state.pointee.recordHasChildren = true
+                }
+                if let indentBytes, width > 0 {
+                    indentBytes.withUnsafeBufferPointer { indent in
+                        for _ in 0...depth { cursor.put(indent.baseAddress, indent.count) }
+                    }
+                }
+                cursor.put(0x3C)
+                cursor.put(nameBytes.baseAddress, nameCount)
+                cursor.put(0x20)
+                cursor.put(attributeBytes.baseAddress, attributeCount)
+                cursor.put(0x3D)
+                cursor.put(0x22)
+                cursor.put(value.baseAddress, value.count)
+                cursor.put(0x22)
+                cursor.put(0x3E)
+                cursor.put(text.baseAddress, text.count)
+                cursor.put(0x3C)
+                cursor.put(0x2F)
+                cursor.put(nameBytes.baseAddress, nameCount)
+                cursor.put(0x3E)
+                if width > 0 { cursor.put(0x0A) }
+                state.pointee.leafCount = cursor - state.pointee.leaf
             }
         }
-        appendLeaf(0x3C)
-        appendLeaf(name)
-        appendLeaf(0x20)
-        appendLeaf(attribute)
-        appendLeaf(0x3D)
-        appendLeaf(0x22)
+    }
+
+    /// ``recordLeaf(_:attribute:value:text:)`` when the value or the text needs escaping.
+    private func recordEscapedLeaf(_ name: PreparedXMLName, attribute: PreparedXMLName, value: UnsafeBufferPointer<UInt8>,
+                                   text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        let depth = state.pointee.depth
+        reserveLeaf(2 + indentWidth * (depth + 1) + 2 * name.cString.count + attribute.cString.count + 8)
+        if !state.pointee.recordHasChildren {
+            putLeaf(0x3E)
+            if indentBytes != nil { putLeaf(0x0A) }
+            state.pointee.recordHasChildren = true
+        }
+        if indentBytes != nil { putIndent(depth + 1) }
+        putLeaf(0x3C)
+        putLeaf(name)
+        putLeaf(0x20)
+        putLeaf(attribute)
+        putLeaf(0x3D)
+        putLeaf(0x22)
         try appendAttributeValue(value)
-        appendLeaf(0x22)
-        appendLeaf(0x3E)
-        try appendText(text)
-        appendLeaf(0x3C)
-        appendLeaf(0x2F)
-        appendLeaf(name)
-        appendLeaf(0x3E)
-        if indentBytes != nil { appendLeaf(0x0A) }
+        try appendText(text, after: (0x22, 0x3E))
+        reserveLeaf(4 + name.cString.count)
+        putLeaf(0x3C)
+        putLeaf(0x2F)
+        putLeaf(name)
+        putLeaf(0x3E)
+        if indentBytes != nil { putLeaf(0x0A) }
     }
 
     /// Writes the record: `/>` when it has no children, else its end tag.
     public func endRecord(_ name: PreparedXMLName) throws(XMLWriteError) {
+        reserveLeaf(4 + indentWidth * state.pointee.depth + name.cString.count)
         if state.pointee.recordHasChildren {
-            if let indentBytes {
-                indentBytes.withUnsafeBufferPointer { indent in
-                    for _ in 0..<state.pointee.depth { appendLeaf(indent) }
-                }
-            }
-            appendLeaf(0x3C)
-            appendLeaf(0x2F)
-            appendLeaf(name)
-            appendLeaf(0x3E)
+            if indentBytes != nil { putIndent(state.pointee.depth) }
+            putLeaf(0x3C)
+            putLeaf(0x2F)
+            putLeaf(name)
+            putLeaf(0x3E)
         } else {
-            appendLeaf(0x2F)
-            appendLeaf(0x3E)
+            putLeaf(0x2F)
+            putLeaf(0x3E)
         }
-        if indentBytes != nil { appendLeaf(0x0A) }
+        if indentBytes != nil { putLeaf(0x0A) }
         guard mayWriteLeaf else { throw XMLWriteError("a record cannot be written inside an element that holds text") }
         try check(xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount)), "element <\(name)>")
         if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
         state.pointee.startTagOpen = false
+        state.pointee.rawSinceCheck += state.pointee.leafCount
+    }
+
+    /// Whether at least `threshold` bytes wait to be drained. Cheap: libxml2's buffer is looked
+    /// at only once a quarter of the threshold has been written in records since the last look.
+    public func shouldDrain(threshold: Int) -> Bool {
+        guard state.pointee.rawSinceCheck >= threshold / 4 else { return false }
+        state.pointee.rawSinceCheck = 0
+        return pendingByteCount >= threshold
+    }
+
+    // MARK: - Building records
+
+    private var indentWidth: Int { indentBytes?.count ?? 0 }
+
+    /// Makes room for `extra` more bytes in the record being built.
+    @inline(__always)
+    private func reserveLeaf(_ extra: Int) {
+        let count = state.pointee.leafCount
+        guard count + extra > state.pointee.leafCapacity else { return }
+        let capacity = max(state.pointee.leafCapacity * 2, count + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: state.pointee.leaf, count: count)
+        state.pointee.leaf.deallocate()
+        state.pointee.leaf = grown
+        state.pointee.leafCapacity = capacity
+    }
+
+    /// Appends a byte (room reserved before).
+    @inline(__always)
+    private func putLeaf(_ byte: UInt8) {
+        state.pointee.leaf[state.pointee.leafCount] = byte
+        state.pointee.leafCount += 1
+    }
+
+    /// Appends a name (room reserved before).
+    @inline(__always)
+    private func putLeaf(_ name: PreparedXMLName) {
+        name.cString.withUnsafeBufferPointer { bytes in
+            let count = bytes.count - 1
+            if let base = bytes.baseAddress { (state.pointee.leaf + state.pointee.leafCount).update(from: base, count: count) }
+            state.pointee.leafCount += count
+        }
+    }
+
+    /// Appends `levels` indentations (room reserved before).
+    @inline(__always)
+    private func putIndent(_ levels: Int) {
+        guard let indentBytes else { return }
+        indentBytes.withUnsafeBufferPointer { indent in
+            guard let base = indent.baseAddress else { return }
+            for _ in 0..<levels {
+                (state.pointee.leaf + state.pointee.leafCount).update(from: base, count: indent.count)
+                state.pointee.leafCount += indent.count
+            }
+        }
     }
 
     /// An attribute value as `xmlTextWriterWriteAttribute` writes it.
@@ -363,6 +447,15 @@ public final class XMLStreamWriter {
         xmlAttrSerializeTxtContent(escapeBuffer, nil, nil, terminated(value))
         guard let content = xmlBufferContent(escapeBuffer) else { throw XMLWriteError("libxml2 could not escape an attribute") }
         appendLeaf(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(escapeBuffer))))
+    }
+
+    /// `prefix`, then text as `xmlTextWriterWriteString` writes it.
+    @inline(__always)
+    private func appendText(_ text: UnsafeBufferPointer<UInt8>, after prefix: (UInt8, UInt8)) throws(XMLWriteError) {
+        reserveLeaf(2)
+        putLeaf(prefix.0)
+        putLeaf(prefix.1)
+        try appendText(text)
     }
 
     /// Text as `xmlTextWriterWriteString` writes it.
@@ -439,6 +532,7 @@ public final class XMLStreamWriter {
 
     /// Moves everything written so far into `sink`.
     public func drain(into sink: some ByteSink) throws(OutputError) {
+        state.pointee.rawSinceCheck = 0
         _ = xmlTextWriterFlush(writer)
         let length = Int(xmlBufferLength(buffer))
         guard length > 0, let content = xmlBufferContent(buffer) else { return }
@@ -469,4 +563,21 @@ public struct XMLWriteError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { message }
+}
+
+extension UnsafeMutablePointer where Pointee == UInt8 {
+    /// Writes a byte and moves past it.
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        pointee = byte
+        self += 1
+    }
+
+    /// Copies `count` bytes and moves past them.
+    @inline(__always)
+    mutating func put(_ source: UnsafePointer<UInt8>?, _ count: Int) {
+        guard let source, count > 0 else { return }
+        update(from: source, count: count)
+        self += count
+    }
 }

@@ -83,13 +83,14 @@ final class Progress {
     }
 }
 
-/// `read=SECONDS write=SECONDS` on standard error for `--timings`.
-struct PhaseTimings {
+/// `read=SECONDS write=SECONDS` on standard error for `--timings` (a class, so that closures
+/// called inside the writers can end a phase).
+final class PhaseTimings {
     private(set) var phases: [(name: String, seconds: Double)] = []
     private var started = MonotonicClock.now()
 
     /// Ends the current phase under `name` and starts the next.
-    mutating func lap(_ name: String) {
+    func lap(_ name: String) {
         let now = MonotonicClock.now()
         phases.append((name, now - started))
         started = now

@@ -85,11 +85,6 @@ struct DirectGraphML {
         let rdfType = terms.find(.iri, Vocabulary.rdfType.value)
         var isNode = [Bool](repeating: false, count: terms.count)
         var clean = [UInt8](repeating: 0, count: terms.count)  // 0 unknown, 1 clean, 2 not
-        func isClean(_ id: TermID) -> Bool {
-            let index = TermStore.index(id)
-            if clean[index] == 0 { clean[index] = terms.kind(id) == .blank || Self.isXMLClean(terms.bytes(id)) ? 1 : 2 }
-            return clean[index] == 1
-        }
         var typePairs: [(subject: TermID, type: TermID)] = []
         var literalTriples: [UInt32] = []
         var linkTriples: [UInt32] = []
@@ -99,9 +94,15 @@ struct DirectGraphML {
             isNode[TermStore.index(id)] = true
             if terms.kind(id) == .blank { blanks.append(id) } else { iris.append(id) }
         }
+        let flat = table.flatIDs
         for index in 0..<count {
-            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
-            guard isClean(s), isClean(p), isClean(o) else { return false }
+            let s = flat[3 * index], p = flat[3 * index + 1], o = flat[3 * index + 2]
+            for part in 0..<3 {
+                let id = flat[3 * index + part]
+                let slot = TermStore.index(id)
+                if clean[slot] == 0 { clean[slot] = terms.kind(id) == .blank || Self.isXMLClean(terms.bytes(id)) ? 1 : 2 }
+                if clean[slot] == 2 { return false }
+            }
             addNode(s)
             switch terms.kind(o) {
             case .typedLiteral, .languageLiteral:
@@ -251,6 +252,8 @@ struct DirectGraphML {
     private mutating func gatherLiterals(_ literalTriples: [UInt32], prefixes: PrefixMap, projection: PropertyGraphProjection) -> Bool {
         // Group of each literal triple: (predicate, lowercased language) or (predicate, datatype).
         var groupIndex: [UInt64: Int32] = [:]
+        // The last groups looked up, by a hash of their key (consecutive literals repeat groups).
+        var recent = [(key: UInt64, group: Int32)](repeating: (UInt64.max, 0), count: 64)
         var lowered: [TermID: TermID] = [:]  // language tag id -> id of its lowercase form's first tag
         var loweredText: [[UInt8]: TermID] = [:]
         var groups: [PropertyGraphProjection.LiteralGroup] = []
@@ -274,8 +277,12 @@ struct DirectGraphML {
             }
             let key = UInt64(p) << 32 | UInt64(extra)
             let group: Int32
-            if let known = groupIndex[key] {
+            let cacheSlot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            if recent[cacheSlot].key == key {
+                group = recent[cacheSlot].group
+            } else if let known = groupIndex[key] {
                 group = known
+                recent[cacheSlot] = (key, known)
             } else {
                 group = Int32(groups.count)
                 groupIndex[key] = group
@@ -521,7 +528,7 @@ struct DirectGraphML {
                     position = end
                 }
                 try xml.endRecord(Names.node)
-                if xml.pendingByteCount >= Self.drainThreshold { try xml.drain(into: sink) }
+                if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
             }
         }
     }
@@ -580,7 +587,7 @@ struct DirectGraphML {
                 try Self.recordData(labelE, text, xml)
                 try Self.recordData(predicate, terms.bytes(table.predicate(triple)), xml)
                 try xml.endRecord(Names.edge)
-                if xml.pendingByteCount >= Self.drainThreshold { try xml.drain(into: sink) }
+                if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
             }
         }
     }

@@ -34,10 +34,13 @@ public struct GraphMLWriter: PropertyGraphSerializer {
 
     /// Projects `graph` and writes it; returns the projection's notes (warnings such as a key
     /// written as text), for the caller to show.
+    /// - Parameter projected: called once the property graph is planned, before the first byte
+    ///   is written (for timings: the projection versus the writing).
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
-    public func writeGraph(_ graph: Graph, to sink: some ByteSink) throws(WriteError) -> [Diagnostic] {
+    public func writeGraph(_ graph: Graph, to sink: some ByteSink, projected: () -> Void = {}) throws(WriteError) -> [Diagnostic] {
         // Plain GraphML of the common case goes straight from the graph's ids (same bytes).
         if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
+            projected()
             do {
                 try direct.write(to: sink)
             } catch let error as XMLWriteError {
@@ -49,9 +52,10 @@ public struct GraphMLWriter: PropertyGraphSerializer {
             }
             return []
         }
-        let projected = try projection.project(graph)
-        try write(projected, to: sink)
-        return projected.notes
+        let propertyGraph = try projection.project(graph)
+        projected()
+        try write(propertyGraph, to: sink)
+        return propertyGraph.notes
     }
 
     /// Writes an already projected graph.

@@ -522,7 +522,7 @@ private struct NodeWriter {
             }
         }
         try xml.endRecord(Self.node)
-        if xml.pendingByteCount >= DirectGraphML.drainThreshold { try xml.drain(into: sink) }
+        if xml.shouldDrain(threshold: DirectGraphML.drainThreshold) { try xml.drain(into: sink) }
         types.removeAll(keepingCapacity: true)
         literals.removeAll(keepingCapacity: true)
     }
@@ -622,7 +622,7 @@ private struct EdgeWriter {
         try leaf(Self.labelE, text)
         try Self.predicate.withUnsafeBufferPointer { keyID in try xml.recordLeaf(Self.data, attribute: Self.key, value: keyID, text: p.bytes) }
         try xml.endRecord(Self.edge)
-        if xml.pendingByteCount >= DirectGraphML.drainThreshold { try xml.drain(into: sink) }
+        if xml.shouldDrain(threshold: DirectGraphML.drainThreshold) { try xml.drain(into: sink) }
     }
 
     private func leaf(_ key: [UInt8], _ text: [UInt8]) throws {
