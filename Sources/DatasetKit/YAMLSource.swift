@@ -11,6 +11,7 @@ enum YAMLSource {
     static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Node? {
         var text = try decodeUTF8(bytes, file: file)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        try YAMLAliasCheck.check(text, file: file)
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

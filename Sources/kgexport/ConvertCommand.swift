@@ -46,6 +46,8 @@ struct ConvertCommand: ParsableCommand {
         valueName: "iri"))
     var base: String?
 
+    @OptionGroup var limits: InputLimitOptions
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -85,7 +87,7 @@ struct ConvertCommand: ParsableCommand {
         }
         let graph: Graph
         do {
-            let bytes = try InputFile.read(input)
+            let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
             graph = try parser.parse(bytes, source: input)
         } catch {
             throw CommandFailure(error.description)

@@ -22,8 +22,11 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write into (created when missing).")
     var out: String = DatasetDefaults.outputFolder
 
+    @OptionGroup var limits: InputLimitOptions
+
     func run() throws {
-        let job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
+        var job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
+        job.inputSizeLimit = limits.bytes
         do {
             for path in try job.run(into: out) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {
