@@ -77,7 +77,8 @@ let package = Package(
         // and the round-trip tests, not shipped.
         .target(name: "RoundTripOracle", dependencies: ["KnowledgeGraph", "RDFFormats"], path: "Fuzz/RoundTripOracle",
                 swiftSettings: swiftSettings),
-        .testTarget(name: "kgexportTests", dependencies: ["kgexport"], exclude: ["BadInput"], swiftSettings: swiftSettings),
+        .testTarget(name: "kgexportTests", dependencies: ["kgexport", "GraphSynthesis", "KnowledgeGraph", "RDFFormats"],
+                    exclude: ["BadInput"], swiftSettings: swiftSettings),
     ]
 )
 
