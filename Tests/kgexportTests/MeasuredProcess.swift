@@ -55,7 +55,8 @@ struct MeasuredProcess {
         posix_spawn_file_actions_addopen(&actions, 1, streams + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, streams + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         // The shell changes folder and replaces itself with the command, so wait4 measures the command.
-        let command = ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", folder, executable] + arguments
+        let program = executable.hasPrefix("/") ? executable : FileManager.default.currentDirectoryPath + "/" + executable
+        let command = ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", folder, program] + arguments
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let clock = ContinuousClock()
