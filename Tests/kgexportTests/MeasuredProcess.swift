@@ -4,8 +4,13 @@ import Testing
 import Glibc
 #endif
 
-/// Runs a process with `posix_spawn` and reaps it with `wait4`, so a test can assert how long
-/// it ran and how much memory it used at most; a process that outlives its time limit is killed.
+/// Runs a process with `posix_spawn`, so a test can assert how long it ran and how much memory
+/// it used at most; a process that outlives its time limit is killed.
+///
+/// Peak memory is the process's own high-water mark (`VmHWM` in `/proc/PID/status`), read every
+/// millisecond until it exits. (`wait4`'s `ru_maxrss` cannot be used: glibc spawns with a
+/// vfork-style clone, and Linux carries the parent's — the test runner's — peak into the child
+/// at `exec`.)
 struct MeasuredProcess {
     struct Outcome {
         /// The exit status, or nil when the process was killed by a signal.
@@ -15,7 +20,7 @@ struct MeasuredProcess {
         var standardError: String
         var standardOutput: String
         var elapsed: Duration
-        /// Peak resident memory, in bytes.
+        /// Peak resident memory of the command, in bytes (0 when it ended before the first reading).
         var peakMemory: Int
         /// Whether the time limit ran out and the test killed the process.
         var timedOut: Bool
@@ -83,17 +88,19 @@ struct MeasuredProcess {
             writer.start()
         }
         var status: Int32 = 0
-        var usage = rusage()
         var timedOut = false
+        var peak = 0
         while true {
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            // Read before reaping: once reaped, the process and its figures are gone.
+            peak = max(peak, highWaterMark(of: pid))
+            let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             if reaped < 0 && errno != EINTR { throw POSIXError(.ECHILD) }
             if clock.now - start > timeLimit && !timedOut {
                 timedOut = true
                 kill(pid, SIGKILL)
             }
-            usleep(5_000)
+            usleep(1_000)
         }
         let elapsed = clock.now - start
         let termination = status & 0x7F
@@ -101,7 +108,26 @@ struct MeasuredProcess {
                        signal: termination == 0 ? nil : termination,
                        standardError: (try? String(contentsOfFile: streams + "/stderr", encoding: .utf8)) ?? "",
                        standardOutput: (try? String(contentsOfFile: streams + "/stdout", encoding: .utf8)) ?? "",
-                       elapsed: elapsed, peakMemory: Int(usage.ru_maxrss) * 1024, timedOut: timedOut)
+                       elapsed: elapsed, peakMemory: peak, timedOut: timedOut)
+    }
+
+    /// `VmHWM` of a running process, in bytes; 0 when it cannot be read (the process has ended).
+    static func highWaterMark(of pid: pid_t) -> Int {
+        // /proc files report a size of 0, so read them with read(2) rather than Foundation.
+        let descriptor = open("/proc/\(pid)/status", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let kilobytes = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) } ?? 0
+        return kilobytes * 1024
     }
 }
 
