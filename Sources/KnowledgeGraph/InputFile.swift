@@ -50,6 +50,6 @@ public enum InputFile {
     }
 
     private static func failure(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(code: "input", message: message, subject: path)
+        Diagnostic(code: "input", message: message, subject: path == "-" ? "standard input" : path)
     }
 }

@@ -66,6 +66,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
     var renderTimeout: Double = GraphvizRenderer.defaultTimeLimit
 
+    @OptionGroup var limits: InputLimitOptions
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -108,7 +110,7 @@ struct ConvertCommand: ParsableCommand {
         }
         let graph: Graph
         do {
-            let bytes = try InputFile.read(input)
+            let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
             graph = try parser.parse(bytes, source: input)
         } catch {
             throw CommandFailure(error.description)
