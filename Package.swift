@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "PropertyGraph",
-            dependencies: ["KnowledgeGraph", "XMLSupport"],
+            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -68,8 +68,9 @@ let package = Package(
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "RoundTripOracle", "GraphSynthesis"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport"], swiftSettings: swiftSettings),
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),

@@ -7,8 +7,10 @@ repeats. Wall time and peak RSS come from GNU time (`/usr/bin/time -f`); write-s
 from the tools themselves (`kgexport convert --timings`, and peers.py for the Python peers).
 Writes a Markdown report (default Benchmarks/RESULTS.md).
 
-    python3 Benchmarks/bench.py --sizes 10000,100000,1000000 --repeat 3
+    python3 Benchmarks/bench.py --sizes 10000,100000,1000000 --repeat 3 --once rdflib,networkx
     python3 Benchmarks/bench.py --sizes 300 --repeat 1 --out /tmp/r.md   # smoke run (make test)
+
+Each tool's output is deleted once measured (its size is kept), unless --keep.
 """
 import argparse
 import os
@@ -51,6 +53,9 @@ def parse_phase(text, name):
     return float(match.group(1)) if match else None
 
 
+sizes_seen = {}
+
+
 def tools(kgexport, workdir):
     """(name, kind, function(input) -> measurement dict). kind: rdfxml | graphml | floor."""
     peers = os.path.join(HERE, "peers.py")
@@ -59,14 +64,16 @@ def tools(kgexport, workdir):
         def run(source):
             target = os.path.join(workdir, f"kgexport.{extension}")
             wall, rss, err, _ = run_timed([kgexport, "convert", "--timings", source, target])
-            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"), output=target)
+            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"),
+                        sync=parse_phase(err, "sync"), output=target)
         return run
 
     def kg_streaming(extension):
         def run(source):
             target = os.path.join(workdir, f"kgexport-streaming.{extension}")
             wall, rss, err, _ = run_timed([kgexport, "convert", "--streaming", "--timings", source, target])
-            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"), output=target)
+            return dict(wall=wall, rss=rss, write=parse_phase(err, "write"), read=parse_phase(err, "read"),
+                        sync=parse_phase(err, "sync"), output=target)
         return run
 
     def rapper(syntax):
@@ -85,14 +92,15 @@ def tools(kgexport, workdir):
 
     def floor(reference):
         def run(source):
-            size = os.path.getsize(reference()) if reference() else os.path.getsize(source)
+            size = reference() or os.path.getsize(source)
             target = os.path.join(workdir, "dd.out")
             blocks = max(1, (size + (1 << 20) - 1) >> 20)
             wall, rss, _, _ = run_timed(["dd", "if=/dev/zero", f"of={target}", "bs=1M", f"count={blocks}", "status=none"])
             return dict(wall=wall, rss=rss, write=wall, read=None, output=target)
         return run
 
-    rdf_reference = lambda: os.path.join(workdir, "kgexport.rdf") if os.path.exists(os.path.join(workdir, "kgexport.rdf")) else None
+    # The size of kgexport's RDF/XML output (measured before it is deleted), for the dd floor.
+    rdf_reference = lambda: sizes_seen.get("kgexport.rdf")
     return [
         ("kgexport → RDF/XML", "rdfxml", kg("rdf")),
         ("kgexport --streaming → RDF/XML", "rdfxml", kg_streaming("rdf")),
@@ -113,9 +121,19 @@ def count_lines(path):
 
 
 def graphml_elements(path):
+    """Nodes + edges of a GraphML file, read in blocks (the files reach gigabytes)."""
+    count = 0
+    tail = b""
     with open(path, "rb") as handle:
-        data = handle.read()
-    return data.count(b"<node ") + data.count(b"<edge ")
+        while True:
+            block = handle.read(1 << 24)
+            if not block:
+                break
+            data = tail + block
+            count += data.count(b"<node ") + data.count(b"<edge ")
+            # Five bytes cannot hold a whole six-byte tag, so none is counted twice.
+            tail = data[-5:]
+    return count
 
 
 def main():
@@ -125,11 +143,14 @@ def main():
     parser.add_argument("--kgexport", default=os.path.join(ROOT, ".build", "release", "kgexport"))
     parser.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
     parser.add_argument("--skip", default="", help="comma-separated tool name prefixes to skip at the largest size")
+    parser.add_argument("--once", default="", help="comma-separated tool name prefixes run only in the first round at the largest size")
+    parser.add_argument("--keep", action="store_true", help="keep every tool's output in the work folder")
     parser.add_argument("--workdir", default=None)
     args = parser.parse_args()
 
     sizes = [int(size) for size in args.sizes.split(",")]
     workdir = args.workdir or tempfile.mkdtemp(prefix="kgexport-bench-")
+    os.makedirs(workdir, exist_ok=True)
     report = []
     failures = 0
     for size in sizes:
@@ -138,12 +159,16 @@ def main():
         triples = count_lines(source)
         table = tools(args.kgexport, workdir)
         skip = [prefix for prefix in args.skip.split(",") if prefix] if size == max(sizes) else []
+        once = [prefix for prefix in args.once.split(",") if prefix] if size == max(sizes) else []
         results = {name: [] for name, _, _ in table}
+        sizes_seen.clear()
         for round_index in range(args.repeat):
             # Rotate the starting tool every round so no tool always runs on a cold or warm cache.
             offset = round_index % len(table)
             for name, kind, function in table[offset:] + table[:offset]:
                 if any(name.startswith(prefix) for prefix in skip):
+                    continue
+                if round_index > 0 and any(name.startswith(prefix) for prefix in once):
                     continue
                 try:
                     measurement = function(source)
@@ -152,17 +177,23 @@ def main():
                     failures += 1
                     continue
                 measurement["bytes"] = os.path.getsize(measurement["output"])
+                sizes_seen[os.path.basename(measurement["output"])] = measurement["bytes"]
+                if measurement["bytes"] == 0:
+                    print(f"FAILED {name} at {size}: empty output", file=sys.stderr)
+                    failures += 1
+                    continue
                 if kind == "graphml":
                     measurement["elements"] = graphml_elements(measurement["output"])
+                if not args.keep and measurement["output"] != source:
+                    os.unlink(measurement["output"])
                 results[name].append(measurement)
                 print(f"{size:>9} nodes  {name:<34} {measurement['wall']:8.2f}s  rss {measurement['rss'] / 1024:8.1f} MiB", flush=True)
         report.append((size, triples, table, results))
-        for name in results:
-            for measurement in results[name]:
-                if os.path.exists(measurement["output"]) and measurement["output"] != source:
-                    pass
-    write_report(args, report, workdir)
-    shutil.rmtree(workdir, ignore_errors=True) if not args.workdir else None
+        if not args.keep:
+            os.unlink(source)
+    write_report(args, report, workdir, failures)
+    if not args.workdir and not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
     return 1 if failures else 0
 
 
@@ -188,6 +219,9 @@ def versions():
         except metadata.PackageNotFoundError:
             return "not installed"
     return [
+        ("kgexport", first_line([args_kgexport[0], "--version"]) if args_kgexport else "unknown"),
+        ("swift", first_line(["swift", "--version"])),
+        ("libxml2", first_line(["xml2-config", "--version"])),
         ("rapper", first_line(["rapper", "--version"])),
         ("rdflib", package("rdflib")),
         ("networkx", package("networkx")),
@@ -216,35 +250,49 @@ def machine():
     return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({model}), {memory} RAM"
 
 
-def write_report(args, report, workdir):
+args_kgexport = []
+
+
+def write_report(args, report, workdir, failures=0):
+    args_kgexport[:] = [args.kgexport]
+    command = f"python3 Benchmarks/bench.py --sizes {args.sizes} --repeat {args.repeat}"
+    if args.once:
+        command += f" --once {args.once}"
+    if args.skip:
+        command += f" --skip {args.skip}"
     lines = ["# Benchmark results", "",
-             f"Generated by `python3 Benchmarks/bench.py --sizes {args.sizes} --repeat {args.repeat}` on "
-             f"{time.strftime('%Y-%m-%d')}.", "",
+             f"Generated by `{command}` on {time.strftime('%Y-%m-%d')}"
+             + (f" ({failures} tool runs failed; see the table)" if failures else "") + ".", "",
              f"Machine: {machine()}. Shared and noisy: compare ratios within one run, not seconds across runs.", "",
              "Versions: " + ", ".join(f"{name} {version}" for name, version in versions()) + ".", "",
              "Every tool reads the same N-Triples file made by `kgexport synth --nodes N --seed 1`. Wall time and "
              "peak RSS by GNU time; `write` is the write step alone as the tool reports it (kgexport `--timings`, "
              "the Python peers time `serialize`/`write_graphml` only). Medians of the repeats; tools alternate "
              "round by round. Rates: triples/s for RDF/XML writers (triples of the input ÷ seconds), "
-             "elements/s for GraphML writers (nodes + edges ÷ seconds), MB/s = output bytes ÷ wall seconds.", ""]
+             "elements/s for GraphML writers (nodes + edges ÷ seconds), MB/s = output bytes ÷ wall seconds. "
+             "kgexport's `write` ends when every byte is handed to the operating system; its `sync` (fsync of the "
+             "temporary file, then the rename that makes the output appear atomically) is reported apart, because "
+             "no peer syncs: it is in kgexport's wall time but not in its write time. "
+             f"Tools listed in `--once` ({args.once or 'none'}) ran once at the largest size.", ""]
     for size, triples, table, results in report:
         lines += [f"## {size:,} nodes ({triples:,} triples)", "",
-                  "| tool | wall s | write s | rate (wall) | rate (write) | MB/s | peak RSS MiB | output MB |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| tool | runs | wall s | write s | sync s | rate (wall) | rate (write) | MB/s | peak RSS MiB | output MB |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name, kind, _ in table:
             runs = results.get(name) or []
             if not runs:
-                lines.append(f"| {name} | not run | | | | | | |")
+                lines.append(f"| {name} | 0 (not run or failed) | | | | | | | | |")
                 continue
             wall = median([run["wall"] for run in runs])
             write = median([run["write"] for run in runs])
+            sync = median([run.get("sync") for run in runs])
             rss = median([run["rss"] for run in runs])
             output = median([run["bytes"] for run in runs])
             units = median([run.get("elements") for run in runs]) if kind == "graphml" else triples
             unit = "el/s" if kind == "graphml" else "tr/s"
             rate = units / wall if units and wall else None
             write_rate = units / write if units and write else None
-            lines.append(f"| {name} | {fmt(wall)} | {fmt(write)} | {fmt(rate, 0)} {unit if rate else ''} | "
+            lines.append(f"| {name} | {len(runs)} | {fmt(wall)} | {fmt(write)} | {fmt(sync)} | {fmt(rate, 0)} {unit if rate else ''} | "
                          f"{fmt(write_rate, 0)} {unit if write_rate else ''} | {fmt(output / wall / 1e6 if wall else None, 1)} | "
                          f"{fmt(rss / 1024, 1)} | {fmt(output / 1e6, 1)} |")
         lines.append("")

@@ -81,7 +81,8 @@ public final class AtomicFileSink: ByteSink {
         }
     }
 
-    private func flush() throws(OutputError) {
+    /// Hands everything buffered to the operating system (it is not synced to disk yet).
+    public func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
         let pending = buffer
         buffer.removeAll(keepingCapacity: true)

@@ -28,10 +28,16 @@ enum BlankNodeRelabeling {
         }
     }
 
+    /// The blank nodes of `graph` in their canonical order (the new label of the node at
+    /// position `k` is `prefix` + `k + 1`, zero-padded).
+    static func canonicalOrder(_ graph: Graph) -> [BlankNode] {
+        var refinement = ColourRefinement(graph)
+        return refinement.canonicalOrder()
+    }
+
     /// The new label of every blank node of `graph`.
     static func canonicalNames(_ graph: Graph, prefix: String) -> [BlankNode: String] {
-        var refinement = ColourRefinement(graph)
-        let order = refinement.canonicalOrder()
+        let order = canonicalOrder(graph)
         let width = String(order.count).count
         var names: [BlankNode: String] = [:]
         for (position, node) in order.enumerated() {

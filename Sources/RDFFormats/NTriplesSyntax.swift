@@ -66,6 +66,26 @@ public enum NTriplesSyntax {
         term(triple.subject) + " " + iri(triple.predicate) + " " + term(triple.object) + " ."
     }
 
+    /// Appends the escaped body of a literal (as ``escaped(_:keepingLineFeeds:)`` spells it,
+    /// without the quotes) to a byte buffer, for writers that build output as bytes.
+    public static func appendEscaped<Bytes: Collection<UInt8>>(_ text: Bytes, to buffer: inout [UInt8]) {
+        for byte in text {
+            switch byte {
+            case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+            case 0x00..<0x20, 0x7F:
+                buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            default: buffer.append(byte)
+            }
+        }
+    }
+
+    @inline(__always) package static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x41 + value - 10
+    }
+
     static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - text.count)) + text

@@ -25,8 +25,9 @@ import XMLSupport
 /// (`http://example.org/a/../b`), which readers would resolve to another IRI; and whatever
 /// ``NTriplesWriter`` refuses too.
 ///
-/// The whole graph is checked first; then the document is streamed, the XML buffer drained
-/// into the sink after each subject, so the writer's memory follows one subject, not the output.
+/// The whole graph is checked first (each distinct term once); then the document is streamed,
+/// the XML buffer drained into the sink every 256 KiB. The order is computed on the graph's
+/// term ids (``CanonicalLayout``): no `Triple` or `String` is made per triple.
 public struct RDFXMLWriter: GraphSerializer {
     /// Prefixes to use; nil means the graph's own ``Graph/prefixes``. `rdf`, `rdfs`, `xsd` and
     /// `owl` are added when missing; other namespaces get `ns1`, `ns2`, … in sorted order.
@@ -51,38 +52,84 @@ public struct RDFXMLWriter: GraphSerializer {
         var preferred = prefixes ?? graph.prefixes
         for entry in PrefixMap.standard.entries { preferred.add(prefix: entry.prefix, namespace: entry.namespace) }
         var names = XMLQualifiedNames(preferred: preferred)
+        let terms = graph.termStore, table = graph.tripleTable
 
-        // Pass 1, on the graph as given so messages name the input's own blank node labels.
-        var predicateNames: [IRI: XMLQualifiedNames.Split] = [:]
-        for triple in graph.triples {
-            try TermChecks.check(triple, format: "RDF/XML")
-            try Self.checkCharacters(triple)
-            try Self.checkAttributeIRIs(triple)
-            if predicateNames[triple.predicate] == nil {
+        // Pass 1, in insertion order so that a refusal names the first triple at fault, with
+        // the input's own blank node labels. Each distinct term is checked once.
+        var checks = TermCheckCache(terms, xml: true)
+        var predicateSplits: [TermID: XMLQualifiedNames.Split] = [:]
+        var splitKnown = [Bool](repeating: false, count: terms.count)
+        // Subject, object and datatype IRIs read back through rdf:about/resource/datatype: checked once each.
+        var attributeChecked = [Bool](repeating: false, count: terms.count)
+        for index in 0..<table.count {
+            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
+            let clean = checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)
+            let attributesKnown = attributeChecked[TermStore.index(s)] && attributeChecked[TermStore.index(o)]
+            if clean && splitKnown[TermStore.index(p)] && attributesKnown { continue }
+            let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
+            if !attributesKnown {
+                try Self.checkAttributeIRIs(triple)
+                attributeChecked[TermStore.index(s)] = true
+                attributeChecked[TermStore.index(o)] = true
+            }
+            if !clean {
+                try TermChecks.check(triple, format: "RDF/XML")
+                try Self.checkCharacters(triple)
+                for id in [s, p, o] { checks.markClean(id) }
+            }
+            if predicateSplits[p] == nil {
                 let split = try Self.propertyName(triple, &names)
-                predicateNames[triple.predicate] = split
+                predicateSplits[p] = split
+                splitKnown[TermStore.index(p)] = true
                 names.use(split.namespace)
             }
         }
+        splitKnown = []
 
         // Pass 2: the order of the document, and the typed node element of each subject.
-        let descriptions = CanonicalOrder.descriptions(BlankNodeRelabeling.relabelledTriples(graph))
-        var nodeTypes: [Triple?] = []
-        nodeTypes.reserveCapacity(descriptions.count)
-        for description in descriptions {
-            let typeTriple = description.triples.first { triple in
-                guard triple.predicate == Vocabulary.rdfType, let type = triple.object.iri,
-                      Self.mayNameNodeElement(type), let split = names.split(type) else { return false }
-                names.use(split.namespace)
-                return true
+        let layout = CanonicalLayout(graph)
+        let rdfType = terms.find(.iri, Vocabulary.rdfType.value)
+        var typeSplits: [TermID: XMLQualifiedNames.Split?] = [:]
+        var nodeTypes = [Int32](repeating: -1, count: layout.subjects.count)
+        if let rdfType {
+            for group in 0..<layout.subjects.count {
+                for position in layout.groupStarts[group]..<layout.groupStarts[group + 1] {
+                    let index = Int(layout.order[position])
+                    guard table.predicate(index) == rdfType else { continue }
+                    let type = table.object(index)
+                    guard terms.kind(type) == .iri else { continue }
+                    let split: XMLQualifiedNames.Split?
+                    if let known = typeSplits[type] {
+                        split = known
+                    } else {
+                        let iri = terms.iri(type)
+                        split = Self.mayNameNodeElement(iri) ? names.split(iri) : nil
+                        typeSplits[type] = split
+                    }
+                    guard let split else { continue }
+                    names.use(split.namespace)
+                    nodeTypes[group] = Int32(index)
+                    break
+                }
             }
-            nodeTypes.append(typeTriple)
         }
         names.assignPrefixes()
 
         // Pass 3: stream.
         do {
-            try stream(descriptions, nodeTypes, names: &names, predicateNames, to: sink)
+            // Element names by predicate rank (the layout's numbering of predicates).
+            var elementNames: [PreparedXMLName] = []
+            for predicate in layout.predicates {
+                guard let split = predicateSplits[predicate] else {
+                    throw XMLWriteError("no element name was planned for <\(terms.string(predicate))>")
+                }
+                elementNames.append(PreparedXMLName(try Self.qualifiedName(split, names)))
+            }
+            var typeNames: [TermID: PreparedXMLName] = [:]
+            for (type, split) in typeSplits { if let split { typeNames[type] = PreparedXMLName(try Self.qualifiedName(split, names)) } }
+            let plan = StreamPlan(layout: layout, nodeTypes: nodeTypes, elementNames: elementNames, typeNames: typeNames,
+                                  xsdString: terms.find(.iri, Vocabulary.xsdString.value))
+            try stream(plan, names: names, to: sink)
         } catch let error as WriteError {
             throw error
         } catch let error as OutputError {
@@ -94,8 +141,32 @@ public struct RDFXMLWriter: GraphSerializer {
         }
     }
 
-    private func stream(_ descriptions: [SubjectDescription], _ nodeTypes: [Triple?], names: inout XMLQualifiedNames,
-                        _ predicateNames: [IRI: XMLQualifiedNames.Split], to sink: some ByteSink) throws {
+    /// What pass 3 needs: the order, the typed node elements and the prepared element names.
+    private struct StreamPlan {
+        let layout: CanonicalLayout
+        /// The triple index of each subject's typed node element, or -1.
+        let nodeTypes: [Int32]
+        /// Element name of each predicate, by the layout's predicate rank.
+        let elementNames: [PreparedXMLName]
+        let typeNames: [TermID: PreparedXMLName]
+        let xsdString: TermID?
+    }
+
+    /// Names of the RDF/XML syntax, prepared once.
+    enum Syntax {
+        static let description = PreparedXMLName("rdf:Description")
+        static let about = PreparedXMLName("rdf:about")
+        static let nodeID = PreparedXMLName("rdf:nodeID")
+        static let resource = PreparedXMLName("rdf:resource")
+        static let datatype = PreparedXMLName("rdf:datatype")
+        static let language = PreparedXMLName("xml:lang")
+    }
+
+    /// How much output to gather before handing it to the sink.
+    public static let drainThreshold = 1 << 18
+
+    private func stream(_ plan: StreamPlan, names: XMLQualifiedNames, to sink: some ByteSink) throws {
+        let layout = plan.layout, terms = layout.terms, table = layout.table
         let writer = try XMLStreamWriter(indent: indent)
         try writer.startDocument()
         try writer.startElement("rdf:RDF")
@@ -103,51 +174,54 @@ public struct RDFXMLWriter: GraphSerializer {
             try writer.writeAttribute("xmlns:" + declaration.prefix, declaration.namespace)
         }
         try writer.drain(into: sink)
-        for (description, typeTriple) in zip(descriptions, nodeTypes) {
-            try writeNode(description, typeTriple: typeTriple, names: &names, predicateNames, writer)
-            try writer.drain(into: sink)
+        for group in 0..<layout.subjects.count {
+            let subject = layout.subjects[group]
+            let typeIndex = Int(plan.nodeTypes[group])
+            if typeIndex >= 0, let name = plan.typeNames[table.object(typeIndex)] {
+                try writer.startElement(name)
+            } else {
+                try writer.startElement(Syntax.description)
+            }
+            if terms.kind(subject) == .blank {
+                try layout.blankLabel(subject).withUnsafeBufferPointer { label throws(XMLWriteError) in
+                    try writer.writeAttribute(Syntax.nodeID, utf8: label)
+                }
+            } else {
+                try writer.writeAttribute(Syntax.about, utf8: terms.bytes(subject))
+            }
+            for position in layout.groupStarts[group]..<layout.groupStarts[group + 1] {
+                let index = Int(layout.order[position])
+                if index == typeIndex { continue }
+                // Each property element is one leaf: written in one piece (same bytes).
+                let name = plan.elementNames[Int(layout.predicateRank[TermStore.index(table.predicate(index))])]
+                let object = table.object(index)
+                switch terms.kind(object) {
+                case .iri, .languageTag:
+                    try writer.writeLeaf(name, attribute: Syntax.resource, value: terms.bytes(object), text: nil)
+                case .blank:
+                    try layout.blankLabel(object).withUnsafeBufferPointer { label throws(XMLWriteError) in
+                        try writer.writeLeaf(name, attribute: Syntax.nodeID, value: label, text: nil)
+                    }
+                case .languageLiteral:
+                    let text = terms.bytes(object)
+                    try writer.writeLeaf(name, attribute: Syntax.language, value: terms.bytes(terms.extra(object)),
+                                         text: text.isEmpty ? nil : text)
+                case .typedLiteral:
+                    let datatype = terms.extra(object)
+                    let text = terms.bytes(object)
+                    try writer.writeLeaf(name, attribute: datatype != plan.xsdString ? Syntax.datatype : nil,
+                                         value: datatype != plan.xsdString ? terms.bytes(datatype) : UnsafeBufferPointer(start: nil, count: 0),
+                                         text: text.isEmpty ? nil : text)
+                }
+            }
+            try writer.endElement()
+            if writer.pendingByteCount >= Self.drainThreshold { try writer.drain(into: sink) }
         }
         try writer.endDocument()
         try writer.drain(into: sink)
     }
 
-    private func writeNode(_ description: SubjectDescription, typeTriple: Triple?,
-                           names: inout XMLQualifiedNames, _ predicateNames: [IRI: XMLQualifiedNames.Split],
-                           _ writer: XMLStreamWriter) throws(XMLWriteError) {
-        var elementName = "rdf:Description"
-        if let type = typeTriple?.object.iri, let split = names.split(type) {
-            elementName = try Self.qualifiedName(split, names)
-        }
-        try writer.startElement(elementName)
-        switch description.subject {
-        case .iri(let iri): try writer.writeAttribute("rdf:about", iri.value)
-        case .blank(let node): try writer.writeAttribute("rdf:nodeID", node.id)
-        case .literal: throw XMLWriteError("a literal cannot be a subject")
-        }
-        for triple in description.triples where triple != typeTriple {
-            guard let split = predicateNames[triple.predicate] else {
-                throw XMLWriteError("no element name was planned for <\(triple.predicate.value)>")
-            }
-            try writer.startElement(try Self.qualifiedName(split, names))
-            switch triple.object {
-            case .iri(let iri):
-                try writer.writeAttribute("rdf:resource", iri.value)
-            case .blank(let node):
-                try writer.writeAttribute("rdf:nodeID", node.id)
-            case .literal(let literal):
-                if let language = literal.language {
-                    try writer.writeAttribute("xml:lang", language)
-                } else if literal.datatype != Vocabulary.xsdString {
-                    try writer.writeAttribute("rdf:datatype", literal.datatype.value)
-                }
-                if !literal.lexicalForm.isEmpty { try writer.writeText(literal.lexicalForm) }
-            }
-            try writer.endElement()
-        }
-        try writer.endElement()
-    }
-
-    private static func qualifiedName(_ split: XMLQualifiedNames.Split, _ names: XMLQualifiedNames) throws(XMLWriteError) -> String {
+    static func qualifiedName(_ split: XMLQualifiedNames.Split, _ names: XMLQualifiedNames) throws(XMLWriteError) -> String {
         guard let name = names.qualifiedName(split) else {
             throw XMLWriteError("no prefix was declared for the namespace <\(split.namespace)>")
         }
@@ -172,7 +246,7 @@ public struct RDFXMLWriter: GraphSerializer {
     }
 
     /// The element name for the triple's predicate, or the reason there is none.
-    private static func propertyName(_ triple: Triple, _ names: inout XMLQualifiedNames) throws(WriteError) -> XMLQualifiedNames.Split {
+    static func propertyName(_ triple: Triple, _ names: inout XMLQualifiedNames) throws(WriteError) -> XMLQualifiedNames.Split {
         let predicate = triple.predicate
         if isReserved(predicate) {
             let name = "rdf:" + predicate.value.dropFirst(Vocabulary.rdfNamespace.count)
@@ -220,7 +294,7 @@ public struct RDFXMLWriter: GraphSerializer {
     }
 
     /// Refuses characters that XML 1.0 does not allow, naming the node and the property.
-    private static func checkCharacters(_ triple: Triple) throws(WriteError) {
+    static func checkCharacters(_ triple: Triple) throws(WriteError) {
         func check(_ text: String, _ what: String) throws(WriteError) {
             if let scalar = XMLCharacters.firstForbidden(in: text) {
                 throw TermChecks.refusal(code: "xml-forbidden-character", triple,

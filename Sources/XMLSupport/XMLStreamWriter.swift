@@ -12,6 +12,29 @@ public import KnowledgeGraph
 public final class XMLStreamWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    /// A reusable NUL-terminated copy of the value being written (see ``writeAttribute(_:utf8:)``).
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 4096
+    /// What the writer must know to write a leaf element in one piece exactly as libxml2 would
+    /// in several calls (``writeLeaf(_:attribute:value:text:)``): the indentation, how many
+    /// elements are open, whether the innermost one's start tag is still open, and which open
+    /// elements hold text (leaves there take the ordinary path).
+    private let indentBytes: [UInt8]?
+    /// Behind a pointer, so that the hot path pays no exclusivity checks.
+    private struct State {
+        var depth = 0
+        var startTagOpen = false
+        /// Bit `k`: whether the open element at depth `k + 1` holds text (deeper ones count as holding text).
+        var holdsText: UInt64 = 0
+        var leaf: UnsafeMutablePointer<UInt8>
+        var leafCapacity: Int
+        var leafCount = 0
+        var recordHasChildren = false
+    }
+
+    private let state: UnsafeMutablePointer<State>
+    /// Where libxml2 escapes attribute values for records.
+    private let escapeBuffer: xmlBufferPtr
 
     /// Creates a writer. With `indent`, elements are put on their own lines, indented.
     public init(indent: Bool = true, indentString: String = "  ") throws(XMLWriteError) {
@@ -22,6 +45,18 @@ public final class XMLStreamWriter {
         }
         self.buffer = buffer
         self.writer = writer
+        indentBytes = indent ? Array(indentString.utf8) : nil
+        guard let escapeBuffer = xmlBufferCreate() else {
+            xmlFreeTextWriter(writer)
+            xmlBufferFree(buffer)
+            throw XMLWriteError("libxml2 could not allocate a buffer")
+        }
+        self.escapeBuffer = escapeBuffer
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(leaf: UnsafeMutablePointer<UInt8>.allocate(capacity: 4096), leafCapacity: 4096))
+        scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        // Grow the output buffer in large steps: it is drained in large blocks.
+        _ = xmlBufferResize(buffer, 1 << 18)
         if indent {
             xmlTextWriterSetIndent(writer, 1)
             xmlTextWriterSetIndentString(writer, indentString)
@@ -31,6 +66,10 @@ public final class XMLStreamWriter {
     deinit {
         xmlFreeTextWriter(writer)
         xmlBufferFree(buffer)
+        xmlBufferFree(escapeBuffer)
+        scratch.deallocate()
+        state.pointee.leaf.deallocate()
+        state.deallocate()
     }
 
     private func check(_ result: Int32, _ what: @autoclosure () -> String) throws(XMLWriteError) {
@@ -45,6 +84,60 @@ public final class XMLStreamWriter {
     /// Opens an element with a qualified name such as `rdf:Description`.
     public func startElement(_ name: String) throws(XMLWriteError) {
         try check(xmlTextWriterStartElement(writer, name), "element <\(name)>")
+        opened()
+    }
+
+    @inline(__always)
+    private func opened() {
+        state.pointee.depth += 1
+        state.pointee.startTagOpen = true
+        let depth = state.pointee.depth
+        if depth <= 64 { state.pointee.holdsText &= ~(1 << UInt64(depth - 1)) }
+    }
+
+    @inline(__always)
+    private func wroteContent() {
+        state.pointee.startTagOpen = false
+        let depth = state.pointee.depth
+        if depth >= 1 && depth <= 64 { state.pointee.holdsText |= 1 << UInt64(depth - 1) }
+    }
+
+    @inline(__always)
+    private func closed() {
+        state.pointee.depth -= 1
+        state.pointee.startTagOpen = false
+    }
+
+    /// Whether the innermost open element may take a leaf in one piece.
+    @inline(__always)
+    private var mayWriteLeaf: Bool {
+        let depth = state.pointee.depth
+        return depth >= 1 && depth <= 64 && state.pointee.holdsText & (1 << UInt64(depth - 1)) == 0
+    }
+
+    @inline(__always)
+    private func appendLeaf(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = state.pointee.leafCount
+        if count + bytes.count > state.pointee.leafCapacity {
+            let capacity = max(state.pointee.leafCapacity * 2, count + bytes.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: state.pointee.leaf, count: count)
+            state.pointee.leaf.deallocate()
+            state.pointee.leaf = grown
+            state.pointee.leafCapacity = capacity
+        }
+        if let base = bytes.baseAddress { (state.pointee.leaf + count).update(from: base, count: bytes.count) }
+        state.pointee.leafCount = count + bytes.count
+    }
+
+    @inline(__always)
+    private func appendLeaf(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { appendLeaf(UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    @inline(__always)
+    private func appendLeaf(_ name: PreparedXMLName) {
+        name.cString.withUnsafeBufferPointer { appendLeaf(UnsafeBufferPointer(rebasing: $0[0..<($0.count - 1)])) }
     }
 
     /// Writes an attribute of the element just opened; the value is escaped.
@@ -55,26 +148,293 @@ public final class XMLStreamWriter {
     /// Writes escaped character data.
     public func writeText(_ text: String) throws(XMLWriteError) {
         try check(xmlTextWriterWriteString(writer, text), "text")
+        wroteContent()
     }
 
     /// Writes a comment (`--` must not occur in it).
     public func writeComment(_ text: String) throws(XMLWriteError) {
         try check(xmlTextWriterWriteComment(writer, text), "a comment")
+        wroteContent()
     }
 
     /// Writes a complete element with escaped text content.
     public func writeElement(_ name: String, text: String) throws(XMLWriteError) {
         try check(xmlTextWriterWriteElement(writer, name, text), "element <\(name)>")
+        state.pointee.startTagOpen = false
     }
 
     /// Closes the innermost open element (as `<x/>` when it has no content).
     public func endElement() throws(XMLWriteError) {
         try check(xmlTextWriterEndElement(writer), "an end tag")
+        closed()
     }
 
     /// Closes every open element and ends the document.
     public func endDocument() throws(XMLWriteError) {
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
+        state.pointee.depth = 0
+        state.pointee.startTagOpen = false
+        state.pointee.holdsText = 0
+    }
+
+    // MARK: - Writing prepared names and UTF-8 bytes
+
+    /// Opens an element whose name was prepared once.
+    public func startElement(_ name: PreparedXMLName) throws(XMLWriteError) {
+        let result = name.cString.withUnsafeBufferPointer { xmlTextWriterStartElement(writer, $0.baseAddress) }
+        try check(result, "element <\(name)>")
+        opened()
+    }
+
+    /// Writes an attribute whose value is given as UTF-8 bytes (escaped as ``writeAttribute(_:_:)`` does).
+    /// The bytes must not contain NUL, which XML forbids anyway.
+    public func writeAttribute(_ name: PreparedXMLName, utf8 value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        let text = terminated(value)
+        let result = name.cString.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(writer, $0.baseAddress, text) }
+        try check(result, "attribute \(name)")
+    }
+
+    /// Writes escaped character data given as UTF-8 bytes (without NUL).
+    public func writeText(utf8 text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        try check(xmlTextWriterWriteString(writer, terminated(text)), "text")
+        wroteContent()
+    }
+
+    /// Writes a whole element with at most one attribute and, when `text` is given, escaped
+    /// text — `<name attribute="value">text</name>`, or `<name attribute="value"/>` without
+    /// text — with exactly the bytes of ``startElement(_:)-(PreparedXMLName)``,
+    /// ``writeAttribute(_:utf8:)``, ``writeText(utf8:)`` and ``endElement()``, in one call.
+    ///
+    /// The element is assembled here (indentation as libxml2 indents, text escaped by libxml2's
+    /// `xmlEncodeSpecialChars`, as `xmlTextWriterWriteString` escapes it) and handed to libxml2
+    /// as one raw write; an attribute value that needs escaping, or a parent that holds text,
+    /// takes the ordinary calls instead. Per element this saves a dozen small writes into
+    /// libxml2's buffer and three allocations.
+    public func writeLeaf(_ name: PreparedXMLName, attribute: PreparedXMLName?, value: UnsafeBufferPointer<UInt8>,
+                          text: UnsafeBufferPointer<UInt8>?) throws(XMLWriteError) {
+        guard mayWriteLeaf, attribute == nil || Self.isPlainAttributeValue(value) else {
+            try startElement(name)
+            if let attribute { try writeAttribute(attribute, utf8: value) }
+            if let text { try writeText(utf8: text) }
+            try endElement()
+            return
+        }
+        state.pointee.leafCount = 0
+        if let indentBytes {
+            // libxml2 closes an open start tag with '>' itself (before a raw write); the line
+            // break it would then write before a child element is ours to write.
+            if state.pointee.startTagOpen { appendLeaf(0x0A) }
+            indentBytes.withUnsafeBufferPointer { indent in
+                for _ in 0..<state.pointee.depth { appendLeaf(indent) }
+            }
+        }
+        appendLeaf(0x3C)
+        appendLeaf(name)
+        if let attribute {
+            appendLeaf(0x20)
+            appendLeaf(attribute)
+            appendLeaf(0x3D)
+            appendLeaf(0x22)
+            appendLeaf(value)
+            appendLeaf(0x22)
+        }
+        if let text {
+            appendLeaf(0x3E)
+            if Self.needsEscaping(text) {
+                guard let escaped = xmlEncodeSpecialChars(nil, terminated(text)) else {
+                    throw XMLWriteError("libxml2 could not escape text")
+                }
+                appendLeaf(UnsafeBufferPointer(start: escaped, count: Int(xmlStrlen(escaped))))
+                kg_xmlFree(escaped)
+            } else {
+                appendLeaf(text)
+            }
+            appendLeaf(0x3C)
+            appendLeaf(0x2F)
+            appendLeaf(name)
+            appendLeaf(0x3E)
+        } else {
+            appendLeaf(0x2F)
+            appendLeaf(0x3E)
+        }
+        if indentBytes != nil { appendLeaf(0x0A) }
+        let result = xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount))
+        try check(result, "element <\(name)>")
+        // A raw write turns libxml2's "indent the next end tag" off; a finished child element
+        // turns it on, as the ordinary calls would have left it.
+        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        state.pointee.startTagOpen = false
+    }
+
+    // MARK: - Records: an element with attributes and leaf children, in one write
+
+    /// Starts a record: an element whose attributes and leaf children (``recordLeaf(_:attribute:value:text:)``)
+    /// are gathered and written in one piece by ``endRecord()``, with exactly the bytes of the
+    /// ordinary calls (``startElement(_:)-(PreparedXMLName)``, ``writeAttribute(_:utf8:)``,
+    /// ``writeLeaf(_:attribute:value:text:)`` for each child, ``endElement()``). Attribute values
+    /// and text are escaped by libxml2's own functions (`xmlAttrSerializeTxtContent`,
+    /// `xmlEncodeSpecialChars`) when they need it.
+    ///
+    /// For GraphML's nodes and edges this turns some twenty small writes into libxml2's buffer,
+    /// and a dozen allocations, into one write.
+    public func beginRecord(_ name: PreparedXMLName) {
+        state.pointee.leafCount = 0
+        state.pointee.recordHasChildren = false
+        if let indentBytes {
+            if state.pointee.startTagOpen { appendLeaf(0x0A) }
+            indentBytes.withUnsafeBufferPointer { indent in
+                for _ in 0..<state.pointee.depth { appendLeaf(indent) }
+            }
+        }
+        appendLeaf(0x3C)
+        appendLeaf(name)
+    }
+
+    /// Adds an attribute to the record's element (before any child).
+    public func recordAttribute(_ name: PreparedXMLName, utf8 value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        appendLeaf(0x20)
+        appendLeaf(name)
+        appendLeaf(0x3D)
+        appendLeaf(0x22)
+        try appendAttributeValue(value)
+        appendLeaf(0x22)
+    }
+
+    /// Adds a leaf child `<name attribute="value">text</name>` to the record.
+    public func recordLeaf(_ name: PreparedXMLName, attribute: PreparedXMLName, value: UnsafeBufferPointer<UInt8>,
+                           text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        if !state.pointee.recordHasChildren {
+            appendLeaf(0x3E)
+            if indentBytes != nil { appendLeaf(0x0A) }
+            state.pointee.recordHasChildren = true
+        }
+        if let indentBytes {
+            indentBytes.withUnsafeBufferPointer { indent in
+                for _ in 0...state.pointee.depth { appendLeaf(indent) }
+            }
+        }
+        appendLeaf(0x3C)
+        appendLeaf(name)
+        appendLeaf(0x20)
+        appendLeaf(attribute)
+        appendLeaf(0x3D)
+        appendLeaf(0x22)
+        try appendAttributeValue(value)
+        appendLeaf(0x22)
+        appendLeaf(0x3E)
+        try appendText(text)
+        appendLeaf(0x3C)
+        appendLeaf(0x2F)
+        appendLeaf(name)
+        appendLeaf(0x3E)
+        if indentBytes != nil { appendLeaf(0x0A) }
+    }
+
+    /// Writes the record: `/>` when it has no children, else its end tag.
+    public func endRecord(_ name: PreparedXMLName) throws(XMLWriteError) {
+        if state.pointee.recordHasChildren {
+            if let indentBytes {
+                indentBytes.withUnsafeBufferPointer { indent in
+                    for _ in 0..<state.pointee.depth { appendLeaf(indent) }
+                }
+            }
+            appendLeaf(0x3C)
+            appendLeaf(0x2F)
+            appendLeaf(name)
+            appendLeaf(0x3E)
+        } else {
+            appendLeaf(0x2F)
+            appendLeaf(0x3E)
+        }
+        if indentBytes != nil { appendLeaf(0x0A) }
+        guard mayWriteLeaf else { throw XMLWriteError("a record cannot be written inside an element that holds text") }
+        try check(xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount)), "element <\(name)>")
+        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        state.pointee.startTagOpen = false
+    }
+
+    /// An attribute value as `xmlTextWriterWriteAttribute` writes it.
+    private func appendAttributeValue(_ value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        guard !Self.isPlainAttributeValue(value) else {
+            appendLeaf(value)
+            return
+        }
+        xmlBufferEmpty(escapeBuffer)
+        xmlAttrSerializeTxtContent(escapeBuffer, nil, nil, terminated(value))
+        guard let content = xmlBufferContent(escapeBuffer) else { throw XMLWriteError("libxml2 could not escape an attribute") }
+        appendLeaf(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(escapeBuffer))))
+    }
+
+    /// Text as `xmlTextWriterWriteString` writes it.
+    private func appendText(_ text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        guard Self.needsEscaping(text) else {
+            appendLeaf(text)
+            return
+        }
+        guard let escaped = xmlEncodeSpecialChars(nil, terminated(text)) else { throw XMLWriteError("libxml2 could not escape text") }
+        appendLeaf(UnsafeBufferPointer(start: escaped, count: Int(xmlStrlen(escaped))))
+        kg_xmlFree(escaped)
+    }
+
+    /// Whether libxml2 would write an attribute value unchanged: no `& < > "` and no TAB, LF, CR.
+    @inline(__always)
+    static func isPlainAttributeValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        noneOf(value, mask: attributeSpecials)
+    }
+
+    /// Whether `xmlEncodeSpecialChars` would change the text: `& < > "` or CR.
+    @inline(__always)
+    static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        !noneOf(text, mask: textSpecials)
+    }
+
+    /// Bit `b` set for the bytes that need escaping (all below 0x40).
+    private static let attributeSpecials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
+    private static let textSpecials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x0D
+
+    /// Whether no byte of `bytes` is in `mask` (a set of bytes below 0x40). Eight bytes at a time
+    /// skip words whose bytes are all 0x40 or above.
+    @inline(__always)
+    private static func noneOf(_ bytes: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte is 0x40 or above when bit 6 or bit 7 is set.
+            let high = (word | (word << 1)) & 0x8080_8080_8080_8080
+            if high != 0x8080_8080_8080_8080 {
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte < 0x40 && mask & (1 << UInt64(byte)) != 0 { return false }
+                }
+            }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x40 && mask & (1 << UInt64(byte)) != 0 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Bytes written and not yet drained (after libxml2's own small buffer is flushed).
+    public var pendingByteCount: Int {
+        _ = xmlTextWriterFlush(writer)
+        return Int(xmlBufferLength(buffer))
+    }
+
+    /// `bytes` copied into the scratch buffer with a final NUL: one `memcpy`, no allocation.
+    private func terminated(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if bytes.count + 1 > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(bytes.count + 1, scratchCapacity * 2)
+            scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        }
+        if let base = bytes.baseAddress { scratch.update(from: base, count: bytes.count) }
+        scratch[bytes.count] = 0
+        return scratch
     }
 
     /// Moves everything written so far into `sink`.
@@ -85,6 +445,19 @@ public final class XMLStreamWriter {
         try sink.write(UnsafeRawBufferPointer(start: content, count: length))
         xmlBufferEmpty(buffer)
     }
+}
+
+/// An element or attribute name (such as `rdf:Description`) prepared once, as NUL-terminated
+/// UTF-8, so that writing it many times costs no conversion.
+public struct PreparedXMLName: Sendable, Hashable, CustomStringConvertible {
+    let cString: [UInt8]
+
+    public init(_ name: String) {
+        cString = Array(name.utf8) + [0]
+    }
+
+
+    public var description: String { String(decoding: cString.dropLast(), as: UTF8.self) }
 }
 
 /// libxml2 refused to write (out of memory, or an element left unbalanced by a bug).

@@ -28,7 +28,12 @@ struct CommandFailure: Error {
 /// Minimal standard-error output without Foundation.
 enum FileHandleOutput {
     static func standardError(_ text: String) {
-        var line = text.hasSuffix("\n") ? text : text + "\n"
+        standardErrorRaw(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes `text` as it is, without adding a line feed.
+    static func standardErrorRaw(_ text: String) {
+        var line = text
         line.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -1,7 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import DatasetKit
 import KnowledgeGraph
 import PropertyGraph
+import RDFFormats
 
 /// `kgexport convert INPUT OUTPUT`: reads a graph in one syntax and writes it in another.
 struct ConvertCommand: ParsableCommand {
@@ -58,6 +62,14 @@ struct ConvertCommand: ParsableCommand {
         valueName: "iri"))
     var base: String?
 
+    @Flag(help: "Print the seconds spent on standard error, as `read=SECONDS write=SECONDS sync=SECONDS`: reading the input, writing the output (every byte handed to the operating system), and syncing the file to disk and renaming it into place.")
+    var timings = false
+
+    @Flag(help: ArgumentHelp(
+        "Convert N-Triples to RDF/XML or GraphML in bounded memory, whatever the input's size: the file is read two or three times and never held. RDF/XML groups consecutive triples of one subject instead of sorting; GraphML sorts nodes in temporary files beside the output and names nodes by their whole IRI. The same graph, not the same bytes as without --streaming.",
+        valueName: "streaming"))
+    var streaming = false
+
     @Option(help: ArgumentHelp(
         "An OWL ontology (RDF/XML or N-Triples) for GraphML, DOT and SVG output: super-classes become labels, classes pick the colours.",
         valueName: "file"))
@@ -89,6 +101,17 @@ struct ConvertCommand: ParsableCommand {
                 ? "Give the format of standard output with --to (\(Self.formatNames))."
                 : "Cannot tell the format of '\(output)' from its extension; give it with --to (\(Self.formatNames)).")
         }
+        if streaming {
+            guard inputFormat == .ntriples, input != "-" else {
+                throw ValidationError("--streaming reads an N-Triples file twice; give a .nt file, not \(input == "-" ? "standard input" : "'\(input)'").")
+            }
+            guard outputFormat == .rdfxml || outputFormat == .graphml else {
+                throw ValidationError("--streaming writes RDF/XML or GraphML; give an .rdf or .graphml output (or --to rdfxml, --to graphml).")
+            }
+            guard ontology == nil else {
+                throw ValidationError("--streaming does not use an ontology; leave out --ontology.")
+            }
+        }
         guard renderTimeout > 0 && renderTimeout.isFinite else {
             throw ValidationError("--render-timeout must be a positive number of seconds.")
         }
@@ -104,27 +127,98 @@ struct ConvertCommand: ParsableCommand {
     private static var formatNames: String { GraphFormat.allCases.map(\.rawValue).joined(separator: ", ") }
 
     func run() throws {
+        if streaming {
+            try runStreaming()
+            return
+        }
         guard let inputFormat, let outputFormat,
               let parser = inputFormat.parser(baseIRI: try baseIRI(for: inputFormat)) else {
             throw ValidationError("The formats could not be determined.")
         }
+        var phases = PhaseTimings()
         let graph: Graph
-        do {
-            let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
-            graph = try parser.parse(bytes, source: input)
+        let reading = Progress(label: "reading \(input)", unit: "triples")
+        do throws(Diagnostic) {
+            if inputFormat == .ntriples {
+                // Read in chunks: the file is never held whole, the terms go straight into the graph.
+                graph = try NTriplesReader().read(path: input, sizeLimit: limits.bytes) { bytesRead, totalBytes in
+                    reading.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+                }
+            } else {
+                let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
+                graph = try parser.parse(bytes, source: input)
+            }
         } catch {
+            reading.finish()
             throw CommandFailure(error.description)
         }
+        reading.finish()
         var schema: Schema?
         if let ontology {
             do { schema = Schema(ontology: try OntologyFile.read(ontology)) } catch { throw CommandFailure(error.description) }
         }
+        phases.lap("read")
         var serializer = outputFormat == .svg
             ? SVGWriter(schema: schema, timeLimit: renderTimeout) : outputFormat.serializer(schema: schema)
         if let propertyGraphWriter = serializer as? any PropertyGraphSerializer {
             serializer = WarningPrinter(writer: propertyGraphWriter)
         }
-        try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName, to: output, source: input)
+        let writing = Progress(label: "writing \(output)", unit: "triples")
+        defer { writing.finish() }
+        try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName,
+                              to: output, source: input, progress: writing) {
+            writing.finish()
+            phases.lap("write")
+        }
+        phases.lap("sync")
+        if timings { FileHandleOutput.standardError(phases.line) }
+    }
+
+    /// `--streaming`: passes over the input, bounded memory. `read` times the first pass
+    /// (checking, and for GraphML sorting), `write` the rest, `sync` the file's sync and rename.
+    private func runStreaming() throws {
+        var phases = PhaseTimings()
+        let progress = Progress(label: "checking \(input)", unit: "triples")
+        let writing = Progress(label: "writing \(output)", unit: "triples")
+        defer {
+            progress.finish()
+            writing.finish()
+        }
+        let report = { (pass: Int, bytesRead: Int, totalBytes: Int?) in
+            if pass == 1 {
+                progress.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+            } else if bytesRead == 0 {
+                // The first pass is done.
+                progress.finish()
+                phases.lap("read")
+            } else {
+                writing.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
+            }
+        }
+        let graphML = outputFormat == .graphml
+        var notes: [Diagnostic] = []
+        try GraphOutput.stream(to: output, formatName: graphML ? "GraphML" : "RDF/XML", source: input,
+                               serialized: { phases.lap("write") }) { (sink: any ByteSink) throws(StreamingError) in
+            if graphML {
+                notes = try StreamingGraphMLWriter(temporaryFolder: temporaryFolder).convert(nTriplesAt: input, to: sink, progress: report)
+            } else {
+                try StreamingRDFXMLWriter().convert(nTriplesAt: input, to: sink, progress: report)
+            }
+        }
+        phases.lap("sync")
+        for note in notes { FileHandleOutput.standardError(note.description) }
+        if timings { FileHandleOutput.standardError(phases.line) }
+    }
+
+    /// Where a streaming sort keeps its temporary files: the output's folder (same disk), or
+    /// `$TMPDIR` (else `/tmp`) when writing to standard output.
+    private var temporaryFolder: String {
+        guard output != "-" else {
+            if let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty { return folder }
+            return "/tmp"
+        }
+        guard let slash = output.lastIndex(of: "/") else { return "." }
+        return slash == output.startIndex ? "/" : String(output[..<slash])
     }
 
     /// `--base`, or the input file's own `file:` IRI for RDF/XML read from a file.
@@ -141,6 +235,11 @@ private struct WarningPrinter: GraphSerializer {
     let writer: any PropertyGraphSerializer
 
     func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        if let graphML = writer as? GraphMLWriter {
+            // Plain GraphML may skip building the property graph (same bytes, far less memory).
+            for note in try graphML.writeGraph(graph, to: sink) { FileHandleOutput.standardError(note.description) }
+            return
+        }
         let projected = try writer.projection.project(graph)
         for note in projected.notes { FileHandleOutput.standardError(note.description) }
         try writer.write(projected, to: sink)

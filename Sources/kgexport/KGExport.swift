@@ -13,7 +13,7 @@ struct KGExport: ParsableCommand {
             (messages are FILE:LINE:COL: error: …), 2 for usage errors.
             """,
         version: "0.1.0",
-        subcommands: [ExportCommand.self, ConvertCommand.self, ValidateCommand.self],
+        subcommands: [ExportCommand.self, ConvertCommand.self, ValidateCommand.self, SynthCommand.self],
         defaultSubcommand: ExportCommand.self
     )
 }

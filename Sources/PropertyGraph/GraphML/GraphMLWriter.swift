@@ -32,6 +32,28 @@ public struct GraphMLWriter: PropertyGraphSerializer {
         self.projection = PropertyGraphProjection(schema: schema)
     }
 
+    /// Projects `graph` and writes it; returns the projection's notes (warnings such as a key
+    /// written as text), for the caller to show.
+    /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
+    public func writeGraph(_ graph: Graph, to sink: some ByteSink) throws(WriteError) -> [Diagnostic] {
+        // Plain GraphML of the common case goes straight from the graph's ids (same bytes).
+        if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
+            do {
+                try direct.write(to: sink)
+            } catch let error as XMLWriteError {
+                throw .output(OutputError(path: "GraphML output", reason: error.message))
+            } catch let error as OutputError {
+                throw .output(error)
+            } catch {
+                throw .output(OutputError(path: "GraphML output", reason: "\(error)"))
+            }
+            return []
+        }
+        let projected = try projection.project(graph)
+        try write(projected, to: sink)
+        return projected.notes
+    }
+
     /// Writes an already projected graph.
     /// - Throws: ``WriteError/unrepresentable(_:)`` when the property graph breaks a GraphML
     ///   rule (a duplicate or malformed id, an undeclared key, a forbidden character),

@@ -376,7 +376,28 @@ public struct PropertyGraphProjection: Sendable {
             }
         }
         let groups = counts.keys.sorted()
+        let naming = attributeNaming(groups: groups, counts: counts, prefixes: prefixes)
+        var types: [LiteralGroup: AttributeKey.ValueType] = [:]
+        for (index, group) in groups.enumerated() {
+            let values = members[group] ?? []
+            var type = group.datatype.map(LiteralTyping.preferredType) ?? .string
+            if type != .string, let bad = values.filter({ LiteralTyping.text(of: $0, as: type) == nil }).min() {
+                notes.append(Diagnostic(
+                    .warning, code: "attribute-as-text",
+                    message: "the value \"\(bad.lexicalForm)\" does not fit GraphML's \(type.rawValue) type unchanged, "
+                        + "so the attribute '\(naming.names[index])' is written as text",
+                    subject: "property <\(group.predicate.value)>"))
+                type = .string
+            }
+            types[group] = type
+        }
+        return attributeKeys(groups: groups, naming: naming, multiValued: multiValued, types: types, prefixes: prefixes)
+    }
 
+    /// The attribute name and key id of each group (`groups` sorted), by the projection's rules:
+    /// local name, then prefix-qualified, then the whole IRI as a token, with a language or
+    /// (for other than the property's primary datatype) datatype suffix.
+    func attributeNaming(groups: [LiteralGroup], counts: [LiteralGroup: Int], prefixes: PrefixMap) -> (names: [String], ids: [String]) {
         // The primary datatype of each property keeps the plain name; other datatypes get a suffix.
         // Primary: the schema's range when literals have it, else the most used, else the first.
         var datatypes: [IRI: [IRI]] = [:]
@@ -407,22 +428,20 @@ public struct PropertyGraphProjection: Sendable {
             let end = suffix(group)
             return [name, Naming.qualifiedToken(of: group.predicate, in: prefixes) + end, Naming.token(group.predicate.value) + end]
         })
+        return (names, ids)
+    }
 
+    /// The attribute keys of the groups (`groups` sorted, named by ``attributeNaming``), given
+    /// which groups are lists and each group's GraphML type after checking its values; sorted
+    /// by name.
+    func attributeKeys(groups: [LiteralGroup], naming: (names: [String], ids: [String]), multiValued: Set<LiteralGroup>,
+                       types: [LiteralGroup: AttributeKey.ValueType], prefixes: PrefixMap) -> [LiteralAttribute] {
         var attributes: [LiteralAttribute] = []
         for (index, group) in groups.enumerated() {
-            let values = members[group] ?? []
             let isList = multiValued.contains(group)
-            var type = group.datatype.map(LiteralTyping.preferredType) ?? .string
-            if type != .string, let bad = values.filter({ LiteralTyping.text(of: $0, as: type) == nil }).min() {
-                notes.append(Diagnostic(
-                    .warning, code: "attribute-as-text",
-                    message: "the value \"\(bad.lexicalForm)\" does not fit GraphML's \(type.rawValue) type unchanged, "
-                        + "so the attribute '\(names[index])' is written as text",
-                    subject: "property <\(group.predicate.value)>"))
-                type = .string
-            }
+            let type = types[group] ?? .string
             attributes.append(LiteralAttribute(group: group, key: AttributeKey(
-                id: ids[index], name: names[index], domain: .node, type: isList ? .string : type, isList: isList,
+                id: naming.ids[index], name: naming.names[index], domain: .node, type: isList ? .string : type, isList: isList,
                 summary: summary(of: group, type: type, isList: isList, prefixes: prefixes),
                 property: group.predicate, language: group.language, datatype: group.datatype)))
         }

@@ -1,56 +1,78 @@
 import KnowledgeGraph
 
+/// Receives the triples an ``NTriplesParser`` reads, one at a time.
+protocol NTriplesConsumer {
+    /// One triple; the terms are valid only during the call. Blank node labels are the input's.
+    mutating func triple(_ subject: RawTerm, _ predicate: RawTerm, _ object: RawTerm) throws
+}
+
 /// The N-Triples grammar over raw bytes: one pass, no per-character `String` work, with
 /// positions computed only when an error is reported.
+///
+/// The input comes in chunks that each end at a line end (the last may not), so a document of
+/// any size is read with a bounded buffer; the parser keeps its line count across chunks.
+/// Every error lies on the line being read, so its column is counted from that line's start.
 struct NTriplesParser {
-    private let bytes: [UInt8]
     private let source: String
+    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var index = 0
-    private var graph = Graph()
-    private var blankNodes: BlankNodeGenerator
-    private var labels: [ArraySlice<UInt8>: BlankNode] = [:]
-    /// Predicates and datatypes repeat a lot; their IRIs are checked once.
-    private var knownIRIs: [ArraySlice<UInt8>: IRI] = [:]
-    /// Scratch space for decoding escapes.
-    private var scratch: [UInt8] = []
+    /// The line of `index` (1-based) and where that line starts in the current chunk.
+    private var line = 1
+    private var lineStart = 0
+    private var isFirstChunk = true
+    /// Decoded text of each part of the triple being read (escapes resolved).
+    private let subjectScratch = GrowableBuffer<UInt8>(capacity: 256)
+    private let predicateScratch = GrowableBuffer<UInt8>(capacity: 256)
+    private let objectScratch = GrowableBuffer<UInt8>(capacity: 1024)
+    private let datatypeScratch = GrowableBuffer<UInt8>(capacity: 256)
+    /// Language tags already found well-formed (a few, most recent last).
+    private var checkedTags: [[UInt8]] = []
 
-    init(bytes: [UInt8], source: String, blankNodePrefix: String) {
-        self.bytes = bytes
+    init(source: String) {
         self.source = source
-        self.blankNodes = BlankNodeGenerator(prefix: blankNodePrefix)
     }
 
-    mutating func parseDocument() throws(Diagnostic) -> Graph {
-        if let invalid = UTF8Validation.firstInvalidByte(in: bytes) {
-            throw failure("the input is not valid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)))",
-                          at: invalid)
+    /// Parses one chunk: whole lines, except that the last chunk of a document may end
+    /// without a line end.
+    mutating func parse(chunk: UnsafeBufferPointer<UInt8>, into consumer: inout some NTriplesConsumer) throws {
+        bytes = chunk
+        index = 0
+        lineStart = 0
+        if let invalid = UTF8Validation.firstInvalidByte(in: chunk) {
+            throw failure("the input is not valid UTF-8 (byte 0x\(String(chunk[invalid], radix: 16, uppercase: true)))",
+                          atAnyOffset: invalid)
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        if isFirstChunk, chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { index = 3 }
+        isFirstChunk = false
         while true {
             skipSpaces()
-            guard let byte = peek() else { break }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
                 index += 1
+                if byte == 0x0A || index >= bytes.count || bytes[index] != 0x0A {
+                    line += 1
+                    lineStart = index
+                }
                 continue
             }
             if byte == UInt8(ascii: "#") {
                 skipComment()
                 continue
             }
-            try parseTriple()
+            try parseTriple(&consumer)
         }
-        return graph
     }
 
     // MARK: - Triples
 
-    private mutating func parseTriple() throws(Diagnostic) {
+    private mutating func parseTriple(_ consumer: inout some NTriplesConsumer) throws {
         let subject = try parseSubject()
         skipSpaces()
         guard peek() == UInt8(ascii: "<") else {
             throw failure(peek() == nil ? "the triple is cut off after its subject" : "expected a predicate IRI in '<…>'", at: index)
         }
-        let predicate = try parseIRI(cache: true)
+        let predicate = try parseIRI(into: predicateScratch)
         skipSpaces()
         let object = try parseObject()
         skipSpaces()
@@ -64,23 +86,23 @@ struct NTriplesParser {
         if let byte = peek(), !isLineEnd(byte) {
             throw failure("expected the end of the line after '.' (one triple per line)", at: index)
         }
-        graph.insert(subject, predicate, object)
+        try consumer.triple(subject, RawTerm(kind: .iri, bytes: predicate), object)
     }
 
-    private mutating func parseSubject() throws(Diagnostic) -> Term {
+    private mutating func parseSubject() throws -> RawTerm {
         switch peek() {
-        case UInt8(ascii: "<"): return .iri(try parseIRI(cache: false))
-        case UInt8(ascii: "_"): return .blank(try parseBlankNode())
+        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: subjectScratch))
+        case UInt8(ascii: "_"): return RawTerm(kind: .blank, bytes: try parseBlankNode())
         case UInt8(ascii: "\""): throw failure("a literal cannot be the subject of a triple", at: index)
         default: throw failure("expected a subject: an IRI in '<…>' or a blank node '_:…'", at: index)
         }
     }
 
-    private mutating func parseObject() throws(Diagnostic) -> Term {
+    private mutating func parseObject() throws -> RawTerm {
         switch peek() {
-        case UInt8(ascii: "<"): return .iri(try parseIRI(cache: false))
-        case UInt8(ascii: "_"): return .blank(try parseBlankNode())
-        case UInt8(ascii: "\""): return .literal(try parseLiteral())
+        case UInt8(ascii: "<"): return RawTerm(kind: .iri, bytes: try parseIRI(into: objectScratch))
+        case UInt8(ascii: "_"): return RawTerm(kind: .blank, bytes: try parseBlankNode())
+        case UInt8(ascii: "\""): return try parseLiteral()
         case nil: throw failure("the triple is cut off before its object", at: index)
         default: throw failure("expected an object: an IRI in '<…>', a blank node '_:…' or a literal in quotes", at: index)
         }
@@ -88,64 +110,92 @@ struct NTriplesParser {
 
     // MARK: - Terms
 
-    private mutating func parseIRI(cache: Bool) throws(Diagnostic) -> IRI {
+    /// An IRI in angle brackets; returns its decoded bytes (in the input, or in `scratch` when
+    /// it has escapes).
+    private mutating func parseIRI(into scratch: GrowableBuffer<UInt8>) throws -> UnsafeBufferPointer<UInt8> {
         let start = index
         index += 1
         var hasEscape = false
+        // Bytes that IRI.check looks at more closely ('%', DEL, the lead bytes of U+0080–U+009F
+        // and U+FFFE/U+FFFF) send the IRI through the full check; the rest only need the scheme.
+        var needsFullCheck = false
+        let count = bytes.count
         while true {
-            guard let byte = peek() else { throw failure("the IRI is not closed with '>'", at: start) }
+            guard index < count else { throw failure("the IRI is not closed with '>'", at: start) }
+            let byte = bytes[index]
+            if Self.isPlainIRIByte(byte) {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: ">") { break }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
-                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") || bytes[index + 1] == UInt8(ascii: "U") else {
+                guard index + 1 < count, bytes[index + 1] == UInt8(ascii: "u") || bytes[index + 1] == UInt8(ascii: "U") else {
                     throw failure("only \\u and \\U escapes are allowed in IRIs", at: index)
                 }
                 index += 2
                 continue
             }
-            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "{")
-                || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "^") || byte == UInt8(ascii: "`") {
-                let what = byte == 0x20 ? "a space" : byte < 0x20 ? "a control character" : "'\(Character(Unicode.Scalar(byte)))'"
-                if isLineEnd(byte) { throw failure("the IRI is not closed with '>'", at: start) }
-                throw failure("\(what) is not allowed in an IRI", at: index)
+            if byte == UInt8(ascii: "%") || byte == 0x7F || byte == 0xC2 || byte == 0xEF {
+                needsFullCheck = true
+                index += 1
+                continue
             }
-            index += 1
+            let what = byte == 0x20 ? "a space" : byte < 0x20 ? "a control character" : "'\(Character(Unicode.Scalar(byte)))'"
+            if isLineEnd(byte) { throw failure("the IRI is not closed with '>'", at: start) }
+            throw failure("\(what) is not allowed in an IRI", at: index)
         }
-        let content = bytes[(start + 1)..<index]
+        var content = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
         index += 1
-        if cache, !hasEscape, let known = knownIRIs[content] { return known }
-        let text: String
         if hasEscape {
-            scratch.removeAll(keepingCapacity: true)
-            var position = content.startIndex
-            while position < content.endIndex {
+            scratch.truncate(to: 0)
+            var position = start + 1
+            let end = index - 1
+            while position < end {
                 if bytes[position] == UInt8(ascii: "\\") {
                     let scalar = try decodeUnicodeEscape(at: position)
-                    appendUTF8(scalar)
+                    UTF8.encode(scalar) { scratch.append($0) }
                     position += bytes[position + 1] == UInt8(ascii: "u") ? 6 : 10
                 } else {
                     scratch.append(bytes[position])
                     position += 1
                 }
             }
-            text = String(decoding: scratch, as: UTF8.self)
-        } else {
-            text = String(decoding: content, as: UTF8.self)
+            content = scratch.buffer
+            needsFullCheck = true
         }
-        let iri: IRI
-        do {
-            iri = try IRI(text)
-        } catch {
-            if !error.reason.hasPrefix("is not absolute") {
-                throw failure("invalid IRI <\(text)>: it \(error.reason)", at: start)
+        let valid = needsFullCheck ? IRIBytes.isValidAbsolute(content) : IRIBytes.hasValidScheme(content)
+        if !valid {
+            let text = String(decoding: content, as: UTF8.self)
+            do {
+                try IRI.check(text)
+            } catch {
+                if !error.reason.hasPrefix("is not absolute") {
+                    throw failure("invalid IRI <\(text)>: it \(error.reason)", at: start)
+                }
+                throw failure("the relative IRI <\(text)> is not allowed: N-Triples needs absolute IRIs", at: start)
             }
-            throw failure("the relative IRI <\(text)> is not allowed: N-Triples needs absolute IRIs", at: start)
         }
-        if cache, !hasEscape { knownIRIs[content] = iri }
-        return iri
+        return content
     }
 
-    private mutating func parseBlankNode() throws(Diagnostic) -> BlankNode {
+    /// Bytes an IRI may hold that need no closer look: printable ASCII other than
+    /// `<>"{}|\^`, backquote and `%`, and UTF-8 bytes other than the lead bytes C2 and EF.
+    @inline(__always)
+    private static func isPlainIRIByte(_ byte: UInt8) -> Bool {
+        // One bit per byte value, in four 64-bit words.
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 0xAFFF_FFDA_0000_0000
+        case 1: word = 0x47FF_FFFE_AFFF_FFFF
+        case 2: word = 0xFFFF_FFFF_FFFF_FFFF
+        default: word = 0xFFFF_7FFF_FFFF_FFFB
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// A blank node label; returns the label as written (without `_:`).
+    private mutating func parseBlankNode() throws -> UnsafeBufferPointer<UInt8> {
         let start = index
         guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ":") else {
             throw failure("expected '_:' to start a blank node label", at: start)
@@ -162,24 +212,24 @@ struct NTriplesParser {
         }
         // A label cannot end with '.': a final dot ends the triple instead.
         index = lastNonDot
-        let label = bytes[(start + 2)..<index]
-        if let known = labels[label] { return known }
-        let node = blankNodes.fresh()
-        labels[label] = node
-        return node
+        return UnsafeBufferPointer(rebasing: bytes[(start + 2)..<index])
     }
 
-    private mutating func parseLiteral() throws(Diagnostic) -> Literal {
+    private mutating func parseLiteral() throws -> RawTerm {
         let start = index
         index += 1
-        scratch.removeAll(keepingCapacity: true)
+        let scratch = objectScratch
+        scratch.truncate(to: 0)
+        var usesScratch = false
         var contentStart = index
         while true {
-            guard let byte = peek() else { throw failure("the literal is not closed with '\"'", at: start) }
+            guard index < bytes.count else { throw failure("the literal is not closed with '\"'", at: start) }
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
-            if isLineEnd(byte) { throw failure("the literal is not closed with '\"' on its line", at: start) }
+            if byte == 0x0A || byte == 0x0D { throw failure("the literal is not closed with '\"' on its line", at: start) }
             if byte == UInt8(ascii: "\\") {
-                scratch.append(contentsOf: bytes[contentStart..<index])
+                usesScratch = true
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
                 guard index + 1 < bytes.count else { throw failure("the literal is not closed with '\"'", at: start) }
                 let escaped = bytes[index + 1]
                 switch escaped {
@@ -190,7 +240,8 @@ struct NTriplesParser {
                 case UInt8(ascii: "f"): scratch.append(0x0C)
                 case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): scratch.append(escaped)
                 case UInt8(ascii: "u"), UInt8(ascii: "U"):
-                    appendUTF8(try decodeUnicodeEscape(at: index))
+                    let scalar = try decodeUnicodeEscape(at: index)
+                    UTF8.encode(scalar) { scratch.append($0) }
                     index += escaped == UInt8(ascii: "u") ? 6 : 10
                     contentStart = index
                     continue
@@ -205,12 +256,12 @@ struct NTriplesParser {
             }
             index += 1
         }
-        let lexicalForm: String
-        if scratch.isEmpty {
-            lexicalForm = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+        let lexicalForm: UnsafeBufferPointer<UInt8>
+        if usesScratch {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
+            lexicalForm = scratch.buffer
         } else {
-            scratch.append(contentsOf: bytes[contentStart..<index])
-            lexicalForm = String(decoding: scratch, as: UTF8.self)
+            lexicalForm = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
         }
         index += 1
         if peek() == UInt8(ascii: "@") {
@@ -220,15 +271,20 @@ struct NTriplesParser {
             // Take in the rest of a malformed tag (`@en_US`) so the message names all of it.
             var tagEnd = index
             while tagEnd < bytes.count, !isTagTerminator(bytes[tagEnd]) { tagEnd += 1 }
-            let tag = String(decoding: bytes[(tagStart + 1)..<tagEnd], as: UTF8.self)
             guard tagEnd == index else {
-                throw failure("'@\(tag)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<tagEnd]), as: UTF8.self)
+                throw failure("'@\(text)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
             }
-            do {
-                return try Literal(lexicalForm, language: tag)
-            } catch {
-                throw failure("'@\(tag)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
+            let tag = UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<index])
+            if !checkedTags.contains(where: { bytesEqual($0, tag) }) {
+                let text = String(decoding: tag, as: UTF8.self)
+                guard LanguageTag.isWellFormed(text) else {
+                    throw failure("'@\(text)' is not a well-formed language tag (BCP 47, e.g. @en or @en-GB)", at: tagStart)
+                }
+                if checkedTags.count >= 16 { checkedTags.removeFirst() }
+                checkedTags.append(Array(tag))
             }
+            return RawTerm(kind: .languageLiteral, bytes: lexicalForm, language: tag)
         }
         if peek() == UInt8(ascii: "^") {
             let markerStart = index
@@ -236,20 +292,25 @@ struct NTriplesParser {
                 throw failure("expected '^^<datatype IRI>' after the literal", at: markerStart)
             }
             index += 2
-            let datatype = try parseIRI(cache: true)
-            do {
-                return try Literal(lexicalForm, datatype: datatype)
-            } catch {
-                throw failure(error.description, at: markerStart)
+            let datatype = try parseIRI(into: datatypeScratch)
+            if bytesEqual(Self.langString, datatype) {
+                let text = String(decoding: lexicalForm, as: UTF8.self)
+                throw failure(LiteralError(lexicalForm: text, reason: "has datatype rdf:langString but no language tag").description,
+                              at: markerStart)
             }
+            if bytesEqual(Self.xsdString, datatype) { return RawTerm(kind: .typedLiteral, bytes: lexicalForm) }
+            return RawTerm(kind: .typedLiteral, bytes: lexicalForm, datatype: datatype)
         }
-        return Literal(lexicalForm)
+        return RawTerm(kind: .typedLiteral, bytes: lexicalForm)
     }
+
+    private static let langString = Array(Vocabulary.rdfLangString.value.utf8)
+    private static let xsdString = Array(Vocabulary.xsdString.value.utf8)
 
     // MARK: - Escapes
 
     /// The scalar of `\uXXXX` or `\UXXXXXXXX` starting at the backslash at `position`.
-    private func decodeUnicodeEscape(at position: Int) throws(Diagnostic) -> Unicode.Scalar {
+    private func decodeUnicodeEscape(at position: Int) throws -> Unicode.Scalar {
         let digits = bytes[position + 1] == UInt8(ascii: "u") ? 4 : 8
         guard position + 1 + digits < bytes.count else {
             throw failure("the escape needs \(digits) hexadecimal digits", at: position)
@@ -268,16 +329,14 @@ struct NTriplesParser {
         return scalar
     }
 
-    private mutating func appendUTF8(_ scalar: Unicode.Scalar) {
-        UTF8.encode(scalar) { scratch.append($0) }
-    }
-
     // MARK: - Bytes
 
+    @inline(__always)
     private func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
+    @inline(__always)
     private mutating func skipSpaces() {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
     }
@@ -286,6 +345,7 @@ struct NTriplesParser {
         while index < bytes.count, !isLineEnd(bytes[index]) { index += 1 }
     }
 
+    @inline(__always)
     private func isLineEnd(_ byte: UInt8?) -> Bool {
         byte == 0x0A || byte == 0x0D
     }
@@ -350,10 +410,25 @@ struct NTriplesParser {
 
     // MARK: - Errors
 
+    /// An error on the line being read: its column counts characters from the line's start.
     private func failure(_ message: String, at offset: Int) -> Diagnostic {
-        let (line, column) = TextPositionCounter.position(of: offset, in: bytes)
+        var column = 1
+        var position = lineStart
+        while position < offset && position < bytes.count {
+            if bytes[position] & 0xC0 != 0x80 { column += 1 }
+            position += 1
+        }
         return Diagnostic(code: "ntriples-syntax", message: message,
                           location: SourceLocation(file: source, line: line, column: column))
+    }
+
+    /// An error anywhere in the current chunk (lines counted from the chunk's start, which is
+    /// the start of a line).
+    private func failure(_ message: String, atAnyOffset offset: Int) -> Diagnostic {
+        var counter = TextPositionCounter()
+        let (chunkLine, column) = counter.position(of: offset, in: bytes)
+        return Diagnostic(code: "ntriples-syntax", message: message,
+                          location: SourceLocation(file: source, line: line + chunkLine - 1, column: column))
     }
 }
 

@@ -1,0 +1,120 @@
+public import KnowledgeGraph
+
+/// Why a streaming conversion stopped: the input is malformed, or the output cannot be written.
+public enum StreamingError: Error, Sendable, CustomStringConvertible {
+    /// The input could not be read or is malformed (with its position).
+    case input(Diagnostic)
+    /// The target format cannot express a triple, or the destination failed.
+    case write(WriteError)
+
+    public var description: String {
+        switch self {
+        case .input(let diagnostic): return diagnostic.description
+        case .write(let error): return error.description
+        }
+    }
+}
+
+/// The triples of an N-Triples file, one at a time, with bounded memory: the file is read in
+/// chunks of whole lines (``LineChunkReader``) and nothing is kept between triples.
+package struct NTriplesStream {
+    package let path: String
+    package let chunkSize: Int
+
+    package init(path: String, chunkSize: Int = LineChunkReader.defaultChunkSize) {
+        self.path = path
+        self.chunkSize = chunkSize
+    }
+
+    /// Calls `body` with every triple in file order. Blank node labels are the input's.
+    /// - Parameter progress: called after each chunk with the bytes read and the file's size.
+    package func forEach(progress: ((_ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil,
+                         _ body: (RawTerm, RawTerm, RawTerm) throws(WriteError) -> Void) throws(StreamingError) {
+        let input: LineChunkReader
+        do { input = try LineChunkReader(path: path, chunkSize: chunkSize) } catch { throw .input(error) }
+        var parser = NTriplesParser(source: path)
+        let failure: StreamingError? = withoutActuallyEscaping(body) { body in
+            var consumer = ClosureConsumer(body: body)
+            while true {
+                let chunk: UnsafeBufferPointer<UInt8>?
+                do throws(Diagnostic) { chunk = try input.next() } catch { return .input(error) }
+                guard let chunk else { return nil }
+                do {
+                    try parser.parse(chunk: chunk, into: &consumer)
+                } catch let error as WriteError {
+                    return .write(error)
+                } catch {
+                    return .input(NTriplesReader.diagnostic(error))
+                }
+                progress?(input.bytesRead, input.totalBytes)
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private struct ClosureConsumer: NTriplesConsumer {
+        let body: (RawTerm, RawTerm, RawTerm) throws(WriteError) -> Void
+
+        func triple(_ subject: RawTerm, _ predicate: RawTerm, _ object: RawTerm) throws {
+            try body(subject, predicate, object)
+        }
+    }
+}
+
+/// A small map from byte strings (predicates, datatypes, types) to values, for streaming
+/// writers; it stops growing at `limit` entries (callers then compute the value again).
+package struct BytesMap<Value> {
+    private var keys: [[UInt8]?]
+    private var values: [Value?]
+    private var mask: Int
+    package private(set) var count = 0
+    package let limit: Int
+
+    package init(limit: Int = 1 << 16) {
+        self.limit = limit
+        mask = 255
+        keys = Array(repeating: nil, count: 256)
+        values = Array(repeating: nil, count: 256)
+    }
+
+    private func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: FastHash.hash(UnsafeRawBufferPointer(bytes), seed: 0)) & mask
+    }
+
+    package func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var index = position(bytes)
+        while let key = keys[index] {
+            if bytesEqual(key, bytes) { return values[index] }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    package mutating func set(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
+        guard count < limit else { return }
+        if (count + 1) * 2 > mask + 1 { grow() }
+        var index = position(bytes)
+        while let key = keys[index] {
+            if bytesEqual(key, bytes) {
+                values[index] = value
+                return
+            }
+            index = (index + 1) & mask
+        }
+        keys[index] = Array(bytes)
+        values[index] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        mask = mask * 2 + 1
+        keys = Array(repeating: nil, count: mask + 1)
+        values = Array(repeating: nil, count: mask + 1)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) {
+            guard let key, let value else { continue }
+            key.withUnsafeBufferPointer { set(value, for: $0) }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+public import KnowledgeGraph
+import XMLSupport
+
+/// Converts N-Triples to RDF/XML in bounded memory, whatever the size of the input.
+///
+/// Unlike ``RDFXMLWriter``, it neither sorts nor groups across the file: it reads the file
+/// twice — first to check every triple and find the namespaces the root element must declare,
+/// then to write — and groups only **consecutive** triples of the same subject into one node
+/// element (at most ``maximumGroupSize`` triples each; a subject whose triples are not
+/// consecutive gets several node elements). The document is valid RDF/XML and the same graph
+/// as the input, but its layout follows the input's order, so two inputs with the same triples
+/// in different orders give different bytes; use ``RDFXMLWriter`` for canonical output.
+///
+/// Otherwise the document follows ``RDFXMLWriter``'s rules: prefixes are declared once on
+/// `rdf:RDF` (`ns1`, `ns2`, … for namespaces without a preferred prefix), the first `rdf:type`
+/// of a group whose IRI splits names the node element, literals carry `xml:lang` or
+/// `rdf:datatype`, and the same graphs are refused with the same messages, before anything is
+/// written. Blank nodes are `rdf:nodeID="b…"` followed by the hexadecimal UTF-8 of the input's
+/// label: unique, always an XML name, and needing no table of labels.
+public struct StreamingRDFXMLWriter: Sendable {
+    /// Prefixes to prefer; `rdf`, `rdfs`, `xsd` and `owl` are added when missing.
+    public var prefixes: PrefixMap
+    /// Whether elements go on their own, indented lines.
+    public var indent: Bool
+
+    /// The most triples one node element holds; longer runs of one subject are split.
+    public static let maximumGroupSize = 4_096
+
+    public init(prefixes: PrefixMap = PrefixMap(), indent: Bool = true) {
+        self.prefixes = prefixes
+        self.indent = indent
+    }
+
+    /// Converts the N-Triples file at `path` (a file: it is read twice) into `sink`.
+    /// - Parameter progress: called after each chunk with the pass (1 or 2), the bytes read in
+    ///   that pass and the file's size; and once with pass 2 and 0 bytes when the first pass ends.
+    /// - Throws: ``StreamingError/input(_:)`` for malformed input (nothing is written then),
+    ///   ``StreamingError/write(_:)`` for a graph RDF/XML cannot express (also before anything
+    ///   is written) or a failing sink.
+    public func convert(nTriplesAt path: String, to sink: some ByteSink, chunkSize: Int = LineChunkReader.defaultChunkSize,
+                        progress: ((_ pass: Int, _ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil) throws(StreamingError) {
+        var preferred = prefixes
+        for entry in PrefixMap.standard.entries { preferred.add(prefix: entry.prefix, namespace: entry.namespace) }
+        var plan = StreamPlanner(names: XMLQualifiedNames(preferred: preferred))
+        let stream = NTriplesStream(path: path, chunkSize: chunkSize)
+
+        // Pass 1: check every triple; collect the namespaces of element names.
+        try stream.forEach(progress: { progress?(1, $0, $1) }) { (s: RawTerm, p: RawTerm, o: RawTerm) throws(WriteError) in
+            try plan.check(s, p, o)
+        }
+        plan.names.assignPrefixes()
+
+        // Pass 2: write.
+        progress?(2, 0, nil)
+        do {
+            let writer = try XMLStreamWriter(indent: indent)
+            var output = GroupWriter(writer: writer, plan: plan)
+            try writer.startDocument()
+            try writer.startElement("rdf:RDF")
+            for declaration in plan.names.declarations {
+                try writer.writeAttribute("xmlns:" + declaration.prefix, declaration.namespace)
+            }
+            try stream.forEach(progress: { progress?(2, $0, $1) }) { (s: RawTerm, p: RawTerm, o: RawTerm) throws(WriteError) in
+                do { try output.add(s, p, o, sink: sink) } catch { throw Self.writeError(error) }
+            }
+            try output.flush(sink: sink)
+            try writer.endDocument()
+            try writer.drain(into: sink)
+        } catch let error as StreamingError {
+            throw error
+        } catch {
+            throw .write(Self.writeError(error))
+        }
+    }
+
+    static func writeError(_ error: any Error) -> WriteError {
+        switch error {
+        case let error as WriteError: return error
+        case let error as OutputError: return .output(error)
+        case let error as XMLWriteError:
+            return .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
+        default: return .output(OutputError(path: "RDF/XML output", reason: "\(error)"))
+        }
+    }
+}
+
+/// Pass 1: checks and element-name planning, with the grouping pass 2 will use.
+private struct StreamPlanner {
+    var names: XMLQualifiedNames
+    var predicateSplits = BytesMap<XMLQualifiedNames.Split>()
+    var typeSplits = BytesMap<XMLQualifiedNames.Split?>()
+    private var group = GroupTracker()
+    static let rdfType = Array(Vocabulary.rdfType.value.utf8)
+
+    init(names: XMLQualifiedNames) {
+        self.names = names
+    }
+
+    mutating func check(_ s: RawTerm, _ p: RawTerm, _ o: RawTerm) throws(WriteError) {
+        if !(isXMLClean(s.bytes) && isXMLClean(p.bytes) && isXMLClean(o.bytes) && isXMLClean(o.datatype) && isXMLClean(o.language)) {
+            try RDFXMLWriter.checkCharacters(Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)),
+                                                    object: o.term))
+        }
+        if predicateSplits.value(for: p.bytes) == nil {
+            let triple = Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)), object: o.term)
+            let split = try RDFXMLWriter.propertyName(triple, &names)
+            names.use(split.namespace)
+            predicateSplits.set(split, for: p.bytes)
+        }
+        if group.startsNewGroup(s) { group.typed = false }
+        if !group.typed, o.kind == .iri, bytesEqual(Self.rdfType, p.bytes), let split = typeSplit(o.bytes) {
+            names.use(split.namespace)
+            group.typed = true
+        }
+    }
+
+    /// The split of a type IRI that may name a node element, or nil.
+    mutating func typeSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> XMLQualifiedNames.Split? {
+        if let known = typeSplits.value(for: bytes) { return known }
+        let iri = IRI(unchecked: String(decoding: bytes, as: UTF8.self))
+        let split = RDFXMLWriter.mayNameNodeElement(iri) ? names.split(iri) : nil
+        typeSplits.set(split, for: bytes)
+        return split
+    }
+
+    @inline(__always)
+    private func isXMLClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            } else if byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+}
+
+/// Where one group (a run of triples of one subject) ends; the same in both passes.
+private struct GroupTracker {
+    private var subject: [UInt8] = []
+    private var subjectKind = TermKind.iri
+    private var size = 0
+    private var started = false
+    /// Whether the group already has its node element's type (pass 1).
+    var typed = false
+
+    /// Notes the triple's subject; true when it starts a new group.
+    mutating func startsNewGroup(_ s: RawTerm) -> Bool {
+        if started && size < StreamingRDFXMLWriter.maximumGroupSize && s.kind == subjectKind && bytesEqual(subject, s.bytes) {
+            size += 1
+            return false
+        }
+        started = true
+        subject.removeAll(keepingCapacity: true)
+        subject.append(contentsOf: s.bytes)
+        subjectKind = s.kind
+        size = 1
+        return true
+    }
+}
+
+/// Pass 2: buffers one group and writes it as a node element.
+private struct GroupWriter {
+    let writer: XMLStreamWriter
+    var plan: StreamPlanner
+    private var tracker = GroupTracker()
+    /// The group's subject and triples, as bytes: each part is (start, end) in `bytes`.
+    private var subject: (kind: TermKind, start: Int, end: Int) = (.iri, 0, 0)
+    private var triples: [(predicate: Range<Int>, kind: TermKind, object: Range<Int>, datatype: Range<Int>, language: Range<Int>)] = []
+    private var bytes: [UInt8] = []
+    private var typeIndex = -1
+    private var elementNames = BytesMap<PreparedXMLName>()
+    private var typeNames = BytesMap<PreparedXMLName>()
+    private static let xsdString = Array(Vocabulary.xsdString.value.utf8)
+
+    init(writer: XMLStreamWriter, plan: StreamPlanner) {
+        self.writer = writer
+        self.plan = plan
+    }
+
+    private mutating func store(_ part: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: part)
+        return start..<bytes.count
+    }
+
+    mutating func add(_ s: RawTerm, _ p: RawTerm, _ o: RawTerm, sink: some ByteSink) throws {
+        if tracker.startsNewGroup(s) {
+            try flush(sink: sink)
+            let range = store(s.bytes)
+            subject = (s.kind, range.lowerBound, range.upperBound)
+        }
+        if typeIndex < 0, o.kind == .iri, bytesEqual(StreamPlanner.rdfType, p.bytes), plan.typeSplit(o.bytes) != nil {
+            typeIndex = triples.count
+        }
+        triples.append((store(p.bytes), o.kind, store(o.bytes), store(o.datatype), store(o.language)))
+    }
+
+    mutating func flush(sink: some ByteSink) throws {
+        guard !triples.isEmpty else { return }
+        try bytes.withUnsafeBufferPointer { buffer in
+            func part(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[range]) }
+            if typeIndex >= 0, let name = try typeName(part(triples[typeIndex].object)) {
+                try writer.startElement(name)
+            } else {
+                try writer.startElement(RDFXMLWriter.Syntax.description)
+            }
+            let subjectBytes = part(subject.start..<subject.end)
+            if subject.kind == .blank {
+                try writeNodeID(subjectBytes)
+            } else {
+                try writer.writeAttribute(RDFXMLWriter.Syntax.about, utf8: subjectBytes)
+            }
+            for (index, triple) in triples.enumerated() where index != typeIndex {
+                try writer.startElement(try elementName(part(triple.predicate)))
+                let object = part(triple.object)
+                switch triple.kind {
+                case .iri, .languageTag:
+                    try writer.writeAttribute(RDFXMLWriter.Syntax.resource, utf8: object)
+                case .blank:
+                    try writeNodeID(object)
+                case .languageLiteral:
+                    try writer.writeAttribute(RDFXMLWriter.Syntax.language, utf8: part(triple.language))
+                    if !object.isEmpty { try writer.writeText(utf8: object) }
+                case .typedLiteral:
+                    let datatype = part(triple.datatype)
+                    if !datatype.isEmpty && !bytesEqual(Self.xsdString, datatype) {
+                        try writer.writeAttribute(RDFXMLWriter.Syntax.datatype, utf8: datatype)
+                    }
+                    if !object.isEmpty { try writer.writeText(utf8: object) }
+                }
+                try writer.endElement()
+            }
+            try writer.endElement()
+        }
+        triples.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        typeIndex = -1
+        if writer.pendingByteCount >= RDFXMLWriter.drainThreshold { try writer.drain(into: sink) }
+    }
+
+    private mutating func elementName(_ predicate: UnsafeBufferPointer<UInt8>) throws -> PreparedXMLName {
+        if let known = elementNames.value(for: predicate) { return known }
+        let iri = IRI(unchecked: String(decoding: predicate, as: UTF8.self))
+        guard let split = plan.predicateSplits.value(for: predicate) ?? plan.names.split(iri) else {
+            throw XMLWriteError("the input changed between the two passes: no element name for <\(iri.value)>")
+        }
+        let name = PreparedXMLName(try RDFXMLWriter.qualifiedName(split, plan.names))
+        elementNames.set(name, for: predicate)
+        return name
+    }
+
+    private mutating func typeName(_ type: UnsafeBufferPointer<UInt8>) throws -> PreparedXMLName? {
+        if let known = typeNames.value(for: type) { return known }
+        guard let split = plan.typeSplit(type) else { return nil }
+        let name = PreparedXMLName(try RDFXMLWriter.qualifiedName(split, plan.names))
+        typeNames.set(name, for: type)
+        return name
+    }
+
+    /// `rdf:nodeID` with `b` and the hexadecimal UTF-8 of the input's label: an NCName, one per label.
+    private func writeNodeID(_ label: UnsafeBufferPointer<UInt8>) throws {
+        var text: [UInt8] = [UInt8(ascii: "b")]
+        for byte in label {
+            text.append(NTriplesSyntax.hexDigit(byte >> 4) | 0x20)
+            text.append(NTriplesSyntax.hexDigit(byte & 0xF) | 0x20)
+        }
+        try text.withUnsafeBufferPointer { try writer.writeAttribute(RDFXMLWriter.Syntax.nodeID, utf8: $0) }
+    }
+}
