@@ -10,7 +10,7 @@ KGEXPORT   := $(BUILD_DIR)/kgexport
 SHARED_DIR ?= ../shared
 
 APT_PACKAGES := libxml2-dev pkgconf raptor2-utils libxml2-utils graphviz librsvg2-bin
-PIP_PACKAGES := rdflib networkx igraph oxigraph
+PIP_PACKAGES := rdflib networkx igraph oxigraph lxml
 
 .PHONY: all build export test test-swift test-interop test-sanitize test-asan test-tsan fuzz-build fuzz-smoke deps deps-system deps-python check-exports clean
 
@@ -31,7 +31,7 @@ deps-system:
 
 # Installs the Python checkers that are missing (the oxigraph package is the server CLI, not a module).
 deps-python:
-	@{ $(PYTHON) -c "import rdflib, networkx, igraph" 2>/dev/null && command -v oxigraph >/dev/null; } || \
+	@{ $(PYTHON) -c "import rdflib, networkx, igraph, lxml" 2>/dev/null && command -v oxigraph >/dev/null; } || \
 	  $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 build: deps-system

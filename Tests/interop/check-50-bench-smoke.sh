@@ -27,7 +27,7 @@ fi
 
 # 1. The harness completes, with every tool, and writes its report.
 if "$PYTHON" "$root/Benchmarks/bench.py" --sizes 300 --repeat 1 --kgexport "$kgexport" \
-    --workdir "$tmp/work" --keep --out "$tmp/report.md" > "$tmp/bench.log" 2>&1; then
+    --workdir "$tmp/bench" --keep --out "$tmp/report.md" > "$tmp/bench.log" 2>&1; then
   pass "bench.py --sizes 300 --repeat 1 completes with no failed tool"
 else
   fail "bench.py --sizes 300 --repeat 1 (log below)"
@@ -41,22 +41,22 @@ else
 fi
 for output in kgexport.rdf kgexport-streaming.rdf kgexport.graphml kgexport-streaming.graphml rapper-rdfxml.rdf \
     rapper-rdfxml-abbrev.rdf rdflib.rdf networkx.graphml igraph.graphml dd.out; do
-  if [ -s "$tmp/work/$output" ]; then pass "$output is not empty"; else fail "$output is missing or empty"; fi
+  if [ -s "$tmp/bench/$output" ]; then pass "$output is not empty"; else fail "$output is missing or empty"; fi
 done
 
 # 2. What kgexport wrote is the input's graph.
-triples=$(wc -l < "$tmp/work/synth-300.nt")
+triples=$(wc -l < "$tmp/bench/synth-300.nt")
 for output in kgexport.rdf kgexport-streaming.rdf; do
-  back=$(rapper -q -i rdfxml -o ntriples "$tmp/work/$output" 2>/dev/null | wc -l)
+  back=$(rapper -q -i rdfxml -o ntriples "$tmp/bench/$output" 2>/dev/null | wc -l)
   if [ "$back" -eq "$triples" ]; then pass "rapper reads $output: $back triples"; else fail "rapper reads $output: $back triples, expected $triples"; fi
 done
-if "$PYTHON" "$here/graphs_equal.py" "$tmp/work/synth-300.nt:nt" "$tmp/work/kgexport.rdf:xml" "$tmp/work/kgexport-streaming.rdf:xml" > "$tmp/equal.log" 2>&1; then
+if "$PYTHON" "$here/graphs_equal.py" "$tmp/bench/synth-300.nt:nt" "$tmp/bench/kgexport.rdf:xml" "$tmp/bench/kgexport-streaming.rdf:xml" > "$tmp/equal.log" 2>&1; then
   pass "rdflib: both RDF/XML outputs are the input graph"
 else
   fail "rdflib: RDF/XML outputs differ from the input"
   cat "$tmp/equal.log"
 fi
-if "$PYTHON" - "$tmp/work" > "$tmp/graphml.log" 2>&1 <<'PY'
+if "$PYTHON" - "$tmp/bench" > "$tmp/graphml.log" 2>&1 <<'PY'
 import sys
 import networkx
 work = sys.argv[1]
@@ -74,7 +74,7 @@ else
   cat "$tmp/graphml.log"
 fi
 
-if "$PYTHON" "$here/graphml_same.py" "$tmp/work/kgexport.graphml" "$tmp/work/kgexport-streaming.graphml" > "$tmp/same.log" 2>&1; then
+if "$PYTHON" "$here/graphml_same.py" "$tmp/bench/kgexport.graphml" "$tmp/bench/kgexport-streaming.graphml" > "$tmp/same.log" 2>&1; then
   pass "the streaming GraphML is the same property graph as the ordinary one (ids aside)"
 else
   fail "streaming and ordinary GraphML differ"
@@ -84,7 +84,7 @@ for output in kgexport.graphml kgexport-streaming.graphml; do
   xsd="${SHARED_DIR:-$root/../shared}/graphml-xsd/graphml.xsd"
   if [ ! -f "$xsd" ]; then
     if [ "${CI:-}" = "true" ]; then fail "GraphML schema not found at $xsd"; else echo "SKIP $output schema check: $xsd not found"; fi
-  elif xmllint --nonet --noout --schema "$xsd" "$tmp/work/$output" > /dev/null 2>&1; then
+  elif xmllint --nonet --noout --schema "$xsd" "$tmp/bench/$output" > /dev/null 2>&1; then
     pass "$output is valid GraphML (XSD)"
   else
     fail "$output is not valid against the GraphML schema"
