@@ -141,7 +141,7 @@ struct ConvertCommand: ParsableCommand {
         do throws(Diagnostic) {
             if inputFormat == .ntriples {
                 // Read in chunks: the file is never held whole, the terms go straight into the graph.
-                graph = try NTriplesReader().read(path: input, sizeLimit: limits.bytes) { bytesRead, totalBytes in
+                graph = try NTriplesReader().read(path: input, sizeLimit: limits.chunkedLimit(for: input)) { bytesRead, totalBytes in
                     reading.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
                 }
             } else {

@@ -5,12 +5,18 @@ import KnowledgeGraph
 /// so that a pipe that never closes ends in an error instead of filling memory.
 struct InputLimitOptions: ParsableArguments {
     @Option(name: .customLong("max-input-size"),
-            help: ArgumentHelp("The largest input read, in bytes, or with a K, M or G suffix (powers of 1024); larger inputs, standard input too, are refused.",
+            help: ArgumentHelp("The largest input read, in bytes, or with a K, M or G suffix (powers of 1024); larger inputs, standard input too, are refused. Default 1G, except that an N-Triples file, which convert reads in chunks and never holds whole, is not limited unless this is given.",
                                valueName: "size"))
-    var maxInputSize: ByteCount = ByteCount(bytes: InputFile.defaultSizeLimit)
+    var maxInputSize: ByteCount?
 
-    /// The limit in bytes.
-    var bytes: Int { maxInputSize.bytes }
+    /// The limit in bytes for inputs read whole.
+    var bytes: Int { maxInputSize?.bytes ?? InputFile.defaultSizeLimit }
+
+    /// The limit for an input read in chunks: the given one; else the default for standard input
+    /// (a pipe may never end), and none for a file (its size is known and it is never held whole).
+    func chunkedLimit(for path: String) -> Int {
+        maxInputSize?.bytes ?? (path == "-" ? InputFile.defaultSizeLimit : Int.max)
+    }
 }
 
 /// A number of bytes as written on the command line: `4096`, `64K`, `10M`, `1G`.
