@@ -58,8 +58,12 @@ public final class AtomicFileSink: ByteSink {
         let own = getpid()
         var removed: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            // Read the name in place: a dirent record can be shorter than the declared
+            // 256-byte d_name, so copying the whole field would read past the record.
+            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+                    String(cString: $0)
+                }
             }
             guard name.hasPrefix(temporaryPrefix) else { continue }
             let digits = name.dropFirst(temporaryPrefix.count).prefix { $0 >= "0" && $0 <= "9" }
