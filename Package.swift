@@ -67,13 +67,33 @@ let package = Package(
         ),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], swiftSettings: swiftSettings),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "GraphSynthesis"],
+        .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "RoundTripOracle", "GraphSynthesis"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph"],
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "kgexportTests", dependencies: ["kgexport"], swiftSettings: swiftSettings),
+        // The round-trip rules every graph a reader accepts must obey; used by the fuzz targets
+        // and the round-trip tests, not shipped.
+        .target(name: "RoundTripOracle", dependencies: ["KnowledgeGraph", "RDFFormats"], path: "Fuzz/RoundTripOracle",
+                swiftSettings: swiftSettings),
+        .testTarget(name: "kgexportTests", dependencies: ["kgexport", "GraphSynthesis", "KnowledgeGraph", "RDFFormats"],
+                    exclude: ["BadInput"], swiftSettings: swiftSettings),
     ]
 )
+
+// libFuzzer targets, one per reader (sources in Fuzz/). They exist only when KGEXPORT_FUZZ is
+// set, because they build only with -sanitize=fuzzer: see `make fuzz-smoke` and Fuzz/README.md.
+if Context.environment["KGEXPORT_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["KnowledgeGraph", "RoundTripOracle"], path: "Fuzz/FuzzSupport",
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzRDFXML", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
+                          path: "Fuzz/FuzzRDFXML", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzNTriples", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
+                          path: "Fuzz/FuzzNTriples", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzDataset", dependencies: ["FuzzSupport", "KnowledgeGraph", "DatasetKit"],
+                          path: "Fuzz/FuzzDataset", swiftSettings: swiftSettings),
+    ]
+}

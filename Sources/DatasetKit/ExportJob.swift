@@ -13,6 +13,8 @@ public struct ExportJob {
     /// The ontology file; nil means the dataset's `ontology:` field, relative to the dataset file.
     public var ontologyPath: String?
     public var artifacts: [ExportArtifact]
+    /// The largest dataset or ontology file read, in bytes.
+    public var inputSizeLimit: Int = InputFile.defaultSizeLimit
 
     public init(datasetPath: String, ontologyPath: String? = nil, artifacts: [ExportArtifact] = ExportArtifact.standard) {
         self.datasetPath = datasetPath
@@ -25,7 +27,7 @@ public struct ExportJob {
     public func load() -> LoadedExport {
         let datasetBytes: [UInt8]
         do {
-            datasetBytes = try InputFile.read(datasetPath)
+            datasetBytes = try InputFile.read(datasetPath, sizeLimit: inputSizeLimit)
         } catch {
             return LoadedExport(dataset: nil, ontologyPath: ontologyPath, diagnostics: [error])
         }
@@ -42,7 +44,7 @@ public struct ExportJob {
         }
         let ontology: Graph
         do {
-            ontology = try OntologyFile.read(ontologyFile)
+            ontology = try OntologyFile.read(ontologyFile, sizeLimit: inputSizeLimit)
         } catch {
             return LoadedExport(dataset: nil, ontologyPath: ontologyFile, diagnostics: parsed.diagnostics + [error])
         }

@@ -8,8 +8,9 @@ public enum OntologyFile {
     /// RDF/XML is read without a base IRI of its own, so relative references must be resolved by
     /// the document's `xml:base` (as Protégé writes it): an ontology's IRIs must not depend on
     /// where the file happens to be.
+    /// - Parameter sizeLimit: the largest file read, in bytes.
     /// - Throws: a ``Diagnostic`` naming the file (and the position, for syntax errors).
-    public static func read(_ path: String) throws(Diagnostic) -> Graph {
+    public static func read(_ path: String, sizeLimit: Int = InputFile.defaultSizeLimit) throws(Diagnostic) -> Graph {
         let parser: any GraphParser
         switch FileName.fileExtension(path) {
         case "owl", "rdf", "xml": parser = RDFXMLReader()
@@ -18,7 +19,7 @@ public enum OntologyFile {
             throw Diagnostic(code: "input", message: "cannot tell the ontology's format from its name: "
                              + "use .owl, .rdf or .xml for RDF/XML, .nt for N-Triples", subject: path)
         }
-        let bytes = try InputFile.read(path)
+        let bytes = try InputFile.read(path, sizeLimit: sizeLimit)
         return try parser.parse(bytes, source: path)
     }
 }

@@ -11,6 +11,7 @@ enum YAMLSource {
     static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Node? {
         var text = try decodeUTF8(bytes, file: file)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        try YAMLAliasCheck.check(text, file: file)
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -49,8 +50,12 @@ enum YAMLSource {
     }
 
     static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
+        let end = endPosition(of: text)
         func location(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+            // At the end of a file without a final line break, libyaml moves to a line that
+            // does not exist; point at the end of the last line instead.
+            if mark.line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+            return SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -107,6 +112,21 @@ enum YAMLSource {
             message += "; check the indentation of this line"
         }
         return Diagnostic(code: "yaml-syntax", message: message, location: location(mark))
+    }
+
+    /// The line and column just after the last character (columns count Unicode scalars).
+    static func endPosition(of text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).

@@ -7,6 +7,9 @@ import Darwin
 /// Writes a file crash-safely: bytes go to a temporary file beside the target, and only
 /// ``commit()`` renames it over the target. Until then the target is untouched; ``discard()``
 /// (or a failure) removes the temporary file, so a failed export leaves nothing behind.
+///
+/// A process killed while writing cannot remove its temporary file; the next sink created in
+/// the same folder does (``removeStaleTemporaries(in:)``).
 public final class AtomicFileSink: ByteSink {
     /// The final path.
     public let path: String
@@ -31,6 +34,7 @@ public final class AtomicFileSink: ByteSink {
             throw OutputError(path: path, reason: "the output path names a folder, not a file")
         }
         self.temporaryPath = folder + Self.temporaryPrefix + "\(getpid())-" + name
+        Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputError(path: path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
@@ -40,6 +44,36 @@ public final class AtomicFileSink: ByteSink {
 
     deinit {
         if !finished { discard() }
+    }
+
+    /// Removes the temporary files (`.kgexport-tmp-<pid>-<name>`) that processes which no longer
+    /// run left in `folder` — a kgexport killed while writing. Files of running processes (this
+    /// one included) are kept: `kill(pid, 0)` must report that no such process exists. A PID
+    /// reused by another process keeps its stale file until that process ends.
+    /// - Returns: the names of the files removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        let own = getpid()
+        var removed: [String] = []
+        while let entry = readdir(directory) {
+            // Read the name in place: a dirent record can be shorter than the declared
+            // 256-byte d_name, so copying the whole field would read past the record.
+            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+                    String(cString: $0)
+                }
+            }
+            guard name.hasPrefix(temporaryPrefix) else { continue }
+            let digits = name.dropFirst(temporaryPrefix.count).prefix { $0 >= "0" && $0 <= "9" }
+            guard let pid = pid_t(digits), pid > 0, pid != own,
+                  name.dropFirst(temporaryPrefix.count + digits.count).first == "-" else { continue }
+            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            if unlink(path) == 0 { removed.append(name) }
+        }
+        return removed
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {

@@ -49,7 +49,12 @@ public enum InputFile {
         return bytes
     }
 
+    /// The error for an input over `sizeLimit` bytes, the same for every way of reading.
+    public static func tooLarge(_ path: String, sizeLimit: Int) -> Diagnostic {
+        failure(path, "is larger than the limit of \(sizeLimit) bytes")
+    }
+
     private static func failure(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(code: "input", message: message, subject: path)
+        Diagnostic(code: "input", message: message, subject: path == "-" ? "standard input" : path)
     }
 }

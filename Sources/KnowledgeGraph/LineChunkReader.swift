@@ -17,6 +17,8 @@ public final class LineChunkReader {
     public let totalBytes: Int?
     /// Bytes read from the file so far.
     public private(set) var bytesRead = 0
+    /// The most bytes this reader will read.
+    public let byteLimit: Int
 
     private var descriptor: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -32,8 +34,11 @@ public final class LineChunkReader {
 
     /// Opens `path` (`-` for standard input).
     /// - Throws: a ``Diagnostic`` (code `input`) naming the file: missing, a folder, unreadable.
-    public init(path: String, chunkSize: Int = defaultChunkSize) throws(Diagnostic) {
+    /// - Parameter byteLimit: reading more than this many bytes is an error (``InputFile/tooLarge(_:sizeLimit:)``),
+    ///   checked as bytes arrive, so an endless line on a pipe cannot grow the buffer without end.
+    public init(path: String, chunkSize: Int = defaultChunkSize, byteLimit: Int = .max) throws(Diagnostic) {
         self.path = path
+        self.byteLimit = byteLimit
         if path == "-" {
             descriptor = 0
             totalBytes = nil
@@ -108,6 +113,7 @@ public final class LineChunkReader {
             }
             filled += count
             bytesRead += count
+            if bytesRead > byteLimit { throw InputFile.tooLarge(path, sizeLimit: byteLimit) }
         }
     }
 

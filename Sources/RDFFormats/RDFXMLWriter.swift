@@ -21,7 +21,9 @@ import XMLSupport
 /// does not end in an NCName (`…/2019`, `…/rel/`); a reserved RDF/XML name as predicate
 /// (`rdf:li`, `rdf:about`, `rdf:Description`, …; container members `rdf:_1`… are fine); a
 /// character XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF)
-/// in any IRI, literal or language tag; and whatever ``NTriplesWriter`` refuses too.
+/// in any IRI, literal or language tag; a subject, object or datatype IRI with dot segments
+/// (`http://example.org/a/../b`), which readers would resolve to another IRI; and whatever
+/// ``NTriplesWriter`` refuses too.
 ///
 /// The whole graph is checked first (each distinct term once); then the document is streamed,
 /// the XML buffer drained into the sink every 256 KiB. The order is computed on the graph's
@@ -57,11 +59,19 @@ public struct RDFXMLWriter: GraphSerializer {
         var checks = TermCheckCache(terms, xml: true)
         var predicateSplits: [TermID: XMLQualifiedNames.Split] = [:]
         var splitKnown = [Bool](repeating: false, count: terms.count)
+        // Subject, object and datatype IRIs read back through rdf:about/resource/datatype: checked once each.
+        var attributeChecked = [Bool](repeating: false, count: terms.count)
         for index in 0..<table.count {
             let s = table.subject(index), p = table.predicate(index), o = table.object(index)
             let clean = checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)
-            if clean && splitKnown[TermStore.index(p)] { continue }
+            let attributesKnown = attributeChecked[TermStore.index(s)] && attributeChecked[TermStore.index(o)]
+            if clean && splitKnown[TermStore.index(p)] && attributesKnown { continue }
             let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
+            if !attributesKnown {
+                try Self.checkAttributeIRIs(triple)
+                attributeChecked[TermStore.index(s)] = true
+                attributeChecked[TermStore.index(o)] = true
+            }
             if !clean {
                 try TermChecks.check(triple, format: "RDF/XML")
                 try Self.checkCharacters(triple)
@@ -249,6 +259,38 @@ public struct RDFXMLWriter: GraphSerializer {
                                      "RDF/XML cannot express the predicate <\(predicate.value)>: a property element needs the IRI to end in an XML name (NCName: a letter or '_', then letters, digits, '-', '.', '_'), and this one does not, so no element name can spell it")
         }
         return split
+    }
+
+    /// Refuses IRIs that would not read back as themselves from `rdf:about`, `rdf:resource` or
+    /// `rdf:datatype`: readers resolve those attributes against the base IRI (RFC 3986 section
+    /// 5.2), and resolving even an absolute reference removes its dot segments, so
+    /// `http://example.org/a/../b` would come back as `http://example.org/b`.
+    private static func checkAttributeIRIs(_ triple: Triple) throws(WriteError) {
+        func check(_ iri: IRI, _ what: String, _ attribute: String) throws(WriteError) {
+            guard mayHaveDotSegment(iri.value) else { return }
+            guard let resolved = try? iri.resolving(iri.value), resolved != iri else { return }
+            throw TermChecks.refusal(code: "rdfxml-iri-changes-on-resolution", triple,
+                                     "RDF/XML cannot write \(what) <\(iri.value)>: readers resolve \(attribute) against the base IRI (RFC 3986), which removes its dot segments and gives <\(resolved.value)>")
+        }
+        if let iri = triple.subject.iri { try check(iri, "the subject IRI", "rdf:about") }
+        switch triple.object {
+        case .iri(let iri): try check(iri, "the object IRI", "rdf:resource")
+        case .literal(let literal) where literal.language == nil && literal.datatype != Vocabulary.xsdString:
+            try check(literal.datatype, "the datatype IRI", "rdf:datatype")
+        case .literal, .blank: break
+        }
+    }
+
+    /// Whether the part of `value` before any `?` or `#` has a `.` right after a `/` or the
+    /// scheme's `:`, the only places a dot segment can start (the same test as the reader's).
+    static func mayHaveDotSegment(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return false }
+            if byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "/") || previous == UInt8(ascii: ":")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Refuses characters that XML 1.0 does not allow, naming the node and the property.

@@ -17,6 +17,25 @@ public enum XMLCharacters {
         return text.unicodeScalars.first { !isAllowed($0) }
     }
 
+    /// Whether UTF-8 `bytes` hold no character XML 1.0 forbids: C0 controls other than TAB, LF
+    /// and CR, and U+FFFE, U+FFFF (EF BF BE, EF BF BF). A byte-level check for writers that work
+    /// on valid UTF-8 (which holds no surrogates), without decoding.
+    @inline(__always)
+    public static func isAllowed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            } else if byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
     /// `U+0007`-style name of a character, for messages.
     public static func describe(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)

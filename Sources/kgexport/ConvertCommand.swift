@@ -78,6 +78,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
     var renderTimeout: Double = GraphvizRenderer.defaultTimeLimit
 
+    @OptionGroup var limits: InputLimitOptions
+
     /// The input format: `--from`, or the one INPUT's extension names.
     var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
 
@@ -139,11 +141,11 @@ struct ConvertCommand: ParsableCommand {
         do throws(Diagnostic) {
             if inputFormat == .ntriples {
                 // Read in chunks: the file is never held whole, the terms go straight into the graph.
-                graph = try NTriplesReader().read(path: input) { bytesRead, totalBytes in
+                graph = try NTriplesReader().read(path: input, sizeLimit: limits.chunkedLimit(for: input)) { bytesRead, totalBytes in
                     reading.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
                 }
             } else {
-                let bytes = try InputFile.read(input)
+                let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
                 graph = try parser.parse(bytes, source: input)
             }
         } catch {

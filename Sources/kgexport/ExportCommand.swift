@@ -23,12 +23,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write into (created when missing).")
     var out: String = DatasetDefaults.outputFolder
 
+    @OptionGroup var limits: InputLimitOptions
+
     func run() throws {
         // The SVG needs Graphviz, a program run from here; it follows the DOT it is drawn from.
         var artifacts = ExportArtifact.standard
         let svg = ExportArtifact(.instances, fileExtension: "svg") { SVGWriter(schema: $0) }
         artifacts.insert(svg, at: (artifacts.firstIndex { $0.fileExtension == "dot" } ?? artifacts.count - 1) + 1)
-        let job = ExportJob(datasetPath: dataset, ontologyPath: ontology, artifacts: artifacts)
+        var job = ExportJob(datasetPath: dataset, ontologyPath: ontology, artifacts: artifacts)
+        job.inputSizeLimit = limits.bytes
         do {
             for path in try job.run(into: out) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {

@@ -15,8 +15,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "The ontology (RDF/XML or N-Triples); defaults to the dataset's ontology: field.")
     var ontology: String?
 
+    @OptionGroup var limits: InputLimitOptions
+
     func run() throws {
-        let loaded = ExportJob(datasetPath: dataset, ontologyPath: ontology).load()
+        var job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
+        job.inputSizeLimit = limits.bytes
+        let loaded = job.load()
         let summary = DatasetDefaults.summary(of: loaded, path: dataset)
         if loaded.hasErrors {
             throw CommandFailure(loaded.diagnostics.map(\.description) + [summary])

@@ -95,10 +95,9 @@ package final class TripleTable: @unchecked Sendable {
         let count = self.count
         precondition(count < Int(UInt32.max) - 1, "too many triples for one graph")
         slots[position] = tag << 32 | UInt64(count + 1)
-        var triple = (s, p, o)
-        withUnsafePointer(to: &triple) { pointer in
-            pointer.withMemoryRebound(to: TermID.self, capacity: 3) { ids.append(contentsOf: UnsafeBufferPointer(start: $0, count: 3)) }
-        }
+        ids.append(s)
+        ids.append(p)
+        ids.append(o)
         if (count + 1) * 10 > (mask + 1) * 7 { growSlots() }
         return true
     }

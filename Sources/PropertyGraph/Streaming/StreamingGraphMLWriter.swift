@@ -405,18 +405,7 @@ private struct Census {
     }
 
     private static func isXMLClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-            } else if byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
-                return false
-            }
-            index += 1
-        }
-        return true
+        XMLCharacters.isAllowed(utf8: bytes)
     }
 }
 

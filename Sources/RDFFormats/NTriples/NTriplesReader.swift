@@ -45,8 +45,10 @@ public struct NTriplesReader: GraphParser, Sendable {
     /// - Throws: a ``Diagnostic``: the file cannot be read (code `input`), or the first syntax
     ///   error (code `ntriples-syntax`).
     public func read(path: String, chunkSize: Int = LineChunkReader.defaultChunkSize,
+                     sizeLimit: Int = InputFile.defaultSizeLimit,
                      progress: ((_ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil) throws(Diagnostic) -> Graph {
-        let input = try LineChunkReader(path: path, chunkSize: chunkSize)
+        let input = try LineChunkReader(path: path, chunkSize: chunkSize, byteLimit: sizeLimit)
+        if let totalBytes = input.totalBytes, totalBytes > sizeLimit { throw InputFile.tooLarge(path, sizeLimit: sizeLimit) }
         var parser = NTriplesParser(source: path)
         var builder = NTriplesGraphBuilder(blankNodePrefix: blankNodePrefix)
         while let chunk = try input.next() {

@@ -30,12 +30,17 @@ final class SAXParseState {
     /// referenced many times, which would otherwise produce gigabytes from kilobytes.
     private var reportedBytes = 0
     private let reportedBytesLimit: Int
+    /// The longest text node accepted. libxml2 enforces its own 10 MB limit only in its default
+    /// SAX2 text handler, which this state replaces, so the limit is kept here.
+    private let textLimit: Int
 
-    init(source: String, bytes: UnsafeBufferPointer<UInt8>, parser: xmlParserCtxtPtr, handler: any XMLEventHandler) {
+    init(source: String, bytes: UnsafeBufferPointer<UInt8>, parser: xmlParserCtxtPtr, handler: any XMLEventHandler,
+         textLimit: Int) {
         self.source = source
         self.bytes = bytes
         self.parser = parser
         self.handler = handler
+        self.textLimit = textLimit
         self.convertedMarkupEnd = SourceLocation(file: source, line: 1, column: 1)
         self.reportedBytesLimit = SAXParseState.amplificationFactor * bytes.count + SAXParseState.amplificationAllowance
     }
@@ -265,6 +270,11 @@ final class SAXParseState {
         if text.isEmpty {
             textLocation = currentOffset() != nil ? location(ofOffset: markupEnd) : convertedMarkupEnd
         }
+        guard text.count + count <= textLimit else {
+            fail(diagnostic("a text node is longer than the limit of \(textLimit) bytes",
+                            at: textLocation ?? libxmlLocation(parser)), in: context)
+            return
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }
 
@@ -317,6 +327,11 @@ final class SAXParseState {
 
     private func libxmlError(_ error: xmlError, _ context: xmlParserCtxtPtr) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        // libxml2 checks namespace names against RFC 2396 and so flags every IRI with a
+        // non-ASCII character (`http://example.org/é#`) as "not a valid URI"; it keeps the
+        // binding and parses on. Namespace names are IRI references: whoever turns them into
+        // IRIs (the RDF/XML reader) checks them, as xmllint, Raptor and rdflib accept them.
+        if error.code == Int32(XML_WAR_NS_URI.rawValue) || error.code == Int32(XML_WAR_NS_URI_RELATIVE.rawValue) { return }
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         message = message.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }.joined(separator: "; ")

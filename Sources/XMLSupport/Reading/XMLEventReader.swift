@@ -10,7 +10,9 @@ public import KnowledgeGraph
 /// - internal entities declared in the document's own DTD are expanded (Protégé writes
 ///   `rdf:resource="&owl;Thing"` with `<!ENTITY owl "…">` in the internal subset);
 /// - libxml2's limits stay on (never `XML_PARSE_HUGE`): entity amplification ("billion laughs"),
-///   nesting deeper than 256 elements and text nodes over 10 MB end in an error;
+///   nesting deeper than 256 elements, names and attribute values over 10 MB end in an error;
+/// - text nodes (character data, CDATA and entity text merged) longer than ``textLimit`` end in
+///   an error, and entity expansion may not make the document's text more than ten times longer;
 /// - documents larger than ``sizeLimit`` are refused before parsing.
 ///
 /// Every problem is thrown as a ``Diagnostic`` with code `xml-syntax` (`input` for the size
@@ -19,11 +21,18 @@ public struct XMLEventReader: Sendable {
     /// The largest document read by default: 1 GiB.
     public static let defaultSizeLimit = InputFile.defaultSizeLimit
 
+    /// The longest text node read by default: 10 MB, libxml2's own limit for text (and the one
+    /// it applies to names and attribute values) without `XML_PARSE_HUGE`.
+    public static let defaultTextLimit = 10_000_000
+
     /// The largest document this reader accepts, in bytes (at most 2 GiB - 1, libxml2's limit).
     public let sizeLimit: Int
+    /// The longest text node this reader accepts, in bytes of UTF-8.
+    public let textLimit: Int
 
-    public init(sizeLimit: Int = XMLEventReader.defaultSizeLimit) {
+    public init(sizeLimit: Int = XMLEventReader.defaultSizeLimit, textLimit: Int = XMLEventReader.defaultTextLimit) {
         self.sizeLimit = min(sizeLimit, Int(Int32.max))
+        self.textLimit = textLimit
     }
 
     /// Parses `bytes` and reports every event to `handler`, in document order.
@@ -51,7 +60,7 @@ public struct XMLEventReader: Sendable {
         }
         defer { xmlFreeParserCtxt(parser) }
         let result: Result<Void, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-            let state = SAXParseState(source: source, bytes: buffer, parser: parser, handler: handler)
+            let state = SAXParseState(source: source, bytes: buffer, parser: parser, handler: handler, textLimit: textLimit)
             return withExtendedLifetime(state) {
                 state.install()
                 let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue

@@ -1,0 +1,114 @@
+internal import Yams
+internal import KnowledgeGraph
+
+/// Finds YAML aliases (`*name`) before the document is composed, because composing one that
+/// uses them can take exponential time: Yams hashes every mapping key to detect duplicates,
+/// and a key built from nested aliases (a YAML "billion laughs") expands to billions of nodes.
+///
+/// Dataset files do not use aliases (each node keeps the position it is written at, and an
+/// alias would report the anchor's), so the first alias is refused at its position. Anchors
+/// alone are harmless.
+///
+/// Without a `*` followed by an anchor name the document cannot hold an alias and nothing more
+/// is done. Otherwise a probe copy is composed in which every `&` is neutralised — an anchor
+/// (an `&` where a node may start) becomes spaces, any other `&` an `_`, so positions stay
+/// put. The probe has no anchors, so composing it is linear and every alias in it is undefined:
+/// Yams reports the first one with its position.
+enum YAMLAliasCheck {
+    /// Anchor and alias name characters, as libyaml scans them.
+    static func isNameCharacter(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    /// Throws a diagnostic at the first alias of `text`, or the YAML error the probe ran into;
+    /// returns when the document has no alias and may be composed.
+    static func check(_ text: String, file: String) throws(Diagnostic) {
+        let bytes = Array(text.utf8)
+        guard mayHaveAlias(bytes) else { return }
+        let probe = String(decoding: neutralisingAnchors(bytes), as: UTF8.self)
+        do {
+            _ = try Yams.compose(yaml: probe)
+        } catch let error as YamlError {
+            if case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias"),
+               hasAnchor(namedLikeAliasAt: mark, in: bytes) {
+                throw Diagnostic(
+                    code: "yaml-alias",
+                    message: "YAML aliases (*name) are not supported in dataset files: write the value out "
+                        + "(an alias would take the position of its anchor, and nested aliases can expand without bound)",
+                    location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
+            }
+            throw YAMLSource.diagnostic(for: error, text: text, file: file)
+        } catch {
+            throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
+                             location: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Whether the document declares an anchor (`&name`) for the alias at `mark`; when it does
+    /// not, the alias is simply undefined and libyaml's own message says so.
+    static func hasAnchor(namedLikeAliasAt mark: Mark, in bytes: [UInt8]) -> Bool {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count && (line < mark.line || (line == mark.line && column < mark.column)) {
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return true }
+        var end = index + 1
+        while end < bytes.count && isNameCharacter(bytes[end]) { end += 1 }
+        let anchor = [UInt8(ascii: "&")] + bytes[(index + 1)..<end]
+        var start = 0
+        while start + anchor.count <= bytes.count {
+            if bytes[start..<(start + anchor.count)].elementsEqual(anchor)
+                && (start + anchor.count == bytes.count || !isNameCharacter(bytes[start + anchor.count])) {
+                return true
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// Whether some `*` is followed by an anchor name character (a necessary condition for an alias).
+    static func mayHaveAlias(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "*") && isNameCharacter(bytes[index + 1]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// `bytes` with no `&` left: one where a node may start (after a space, a line break,
+    /// `[`, `{` or `,`) is removed with its name, others become `_` so plain text stays plain.
+    static func neutralisingAnchors(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        var index = 0
+        while index < result.count {
+            guard result[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
+            let previous: UInt8 = index > 0 ? bytes[index - 1] : 0x0A
+            let startsNode = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(previous)
+            guard startsNode else {
+                result[index] = UInt8(ascii: "_")
+                index += 1
+                continue
+            }
+            result[index] = 0x20
+            index += 1
+            while index < result.count && isNameCharacter(result[index]) {
+                result[index] = 0x20
+                index += 1
+            }
+        }
+        return result
+    }
+}
