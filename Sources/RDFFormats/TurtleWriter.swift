@@ -22,15 +22,41 @@ public struct TurtleWriter: GraphSerializer {
     }
 
     public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
-        for triple in graph.triples { try TermChecks.check(triple, format: "Turtle") }
+        let terms = graph.termStore, table = graph.tripleTable
+        var checks = TermCheckCache(terms, xml: false)
+        for index in 0..<table.count {
+            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
+            guard !(checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)) else { continue }
+            try TermChecks.check(Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o)), format: "Turtle")
+            for id in [s, p, o] { checks.markClean(id) }
+        }
         var map = prefixes ?? graph.prefixes
         for entry in PrefixMap.standard.entries { map.add(prefix: entry.prefix, namespace: entry.namespace) }
         Self.addGeneratedPrefixes(for: graph, to: &map)
         var names = TurtleNames(map)
-        let descriptions = CanonicalOrder.descriptions(BlankNodeRelabeling.relabelledTriples(graph))
-        for triple in descriptions.lazy.flatMap(\.triples) {
-            names.noteUses(in: triple)
+
+        // The order of the blocks (on ids), and each triple made only when needed: once per
+        // new combination of roles for noting the prefixes used, once when written.
+        let layout = CanonicalLayout(graph)
+        func relabelled(_ id: TermID) -> Term {
+            terms.kind(id) == .blank ? .blank(BlankNode(String(decoding: layout.blankLabel(id), as: UTF8.self))) : terms.term(id)
         }
+        func triple(_ index: Int) -> Triple {
+            Triple(subject: relabelled(table.subject(index)), predicate: terms.iri(table.predicate(index)),
+                   object: relabelled(table.object(index)))
+        }
+        var noted = [UInt8](repeating: 0, count: terms.count)  // bit 0 as subject, 1 as predicate, 2 as object
+        for position in layout.order {
+            let index = Int(position)
+            let s = TermStore.index(table.subject(index)), p = TermStore.index(table.predicate(index))
+            let o = TermStore.index(table.object(index))
+            guard noted[s] & 1 == 0 || noted[p] & 2 == 0 || noted[o] & 4 == 0 else { continue }
+            names.noteUses(in: triple(index))
+            noted[s] |= 1
+            noted[p] |= 2
+            noted[o] |= 4
+        }
+        noted = []
 
         var output = ""
         do {
@@ -38,10 +64,11 @@ public struct TurtleWriter: GraphSerializer {
                 output += "@prefix \(entry.prefix): <\(entry.namespace)> .\n"
             }
             var separate = !output.isEmpty
-            for description in descriptions {
+            for group in 0..<layout.subjects.count {
                 if separate { output += "\n" }
                 separate = true
-                output += block(description, names)
+                let triples = (layout.groupStarts[group]..<layout.groupStarts[group + 1]).map { triple(Int(layout.order[$0])) }
+                output += block(SubjectDescription(subject: relabelled(layout.subjects[group]), triples: triples), names)
                 if output.utf8.count >= 1 << 16 {
                     try sink.write(output)
                     output = ""
@@ -59,13 +86,19 @@ public struct TurtleWriter: GraphSerializer {
     static func addGeneratedPrefixes(for graph: Graph, to map: inout PrefixMap) {
         let covering = TurtleNames(map)
         var namespaces: Set<String> = []
-        for triple in graph.triples {
-            var candidates = [triple.predicate]
-            if triple.predicate == Vocabulary.rdfType, let type = triple.object.iri { candidates.append(type) }
-            for iri in candidates where !covering.hasPrefixedName(iri) {
-                if let split = XMLQualifiedNames.naturalSplit(iri.value), TurtleSyntax.isLocalName(split.localName) {
-                    namespaces.insert(split.namespace)
-                }
+        // Predicates and the classes of rdf:type: each distinct one once.
+        let terms = graph.termStore, table = graph.tripleTable
+        let rdfType = terms.find(.iri, Vocabulary.rdfType.value)
+        var seen = Set<TermID>()
+        var candidates: [IRI] = []
+        for index in 0..<table.count {
+            let p = table.predicate(index), o = table.object(index)
+            if seen.insert(p).inserted { candidates.append(terms.iri(p)) }
+            if p == rdfType, terms.kind(o) == .iri, seen.insert(o).inserted { candidates.append(terms.iri(o)) }
+        }
+        for iri in candidates where !covering.hasPrefixedName(iri) {
+            if let split = XMLQualifiedNames.naturalSplit(iri.value), TurtleSyntax.isLocalName(split.localName) {
+                namespaces.insert(split.namespace)
             }
         }
         var taken = Set(map.entries.map(\.prefix))
