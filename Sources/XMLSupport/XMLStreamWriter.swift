@@ -361,6 +361,42 @@ public final class XMLStreamWriter {
         if indentBytes != nil { putLeaf(0x0A) }
     }
 
+    /// Leaf children built once and added to many records by ``recordChildren(_:)``: the bytes
+    /// that `add`'s ``recordLeaf(_:attribute:value:text:)`` calls give a record at the current
+    /// depth. For children that repeat, such as an edge's label and predicate, this escapes and
+    /// lays them out once instead of once per record. The record being built, if any, is kept.
+    public func prepareRecordChildren<Failure: Error>(
+        _ add: (XMLStreamWriter) throws(Failure) -> Void
+    ) throws(Failure) -> PreparedRecordChildren {
+        let savedCount = state.pointee.leafCount, savedHasChildren = state.pointee.recordHasChildren
+        defer {
+            state.pointee.leafCount = savedCount
+            state.pointee.recordHasChildren = savedHasChildren
+        }
+        // Already "has children": the `>` that ends the start tag belongs to each record, not here.
+        state.pointee.recordHasChildren = true
+        try add(self)
+        let bytes = Array(UnsafeBufferPointer(start: state.pointee.leaf + savedCount, count: state.pointee.leafCount - savedCount))
+        return PreparedRecordChildren(bytes: bytes, depth: state.pointee.depth, indentWidth: indentWidth)
+    }
+
+    /// Adds children prepared by ``prepareRecordChildren(_:)`` to the record, with the same bytes
+    /// as adding them one by one (none: nothing changes). They must have been prepared at this
+    /// depth, with this indentation.
+    public func recordChildren(_ children: PreparedRecordChildren) throws(XMLWriteError) {
+        guard children.depth == state.pointee.depth, children.indentWidth == indentWidth else {
+            throw XMLWriteError("record children prepared at another depth or indentation")
+        }
+        guard !children.bytes.isEmpty else { return }
+        reserveLeaf(2)
+        if !state.pointee.recordHasChildren {
+            putLeaf(0x3E)
+            if indentBytes != nil { putLeaf(0x0A) }
+            state.pointee.recordHasChildren = true
+        }
+        children.bytes.withUnsafeBufferPointer { appendLeaf($0) }
+    }
+
     /// Writes the record: `/>` when it has no children, else its end tag.
     public func endRecord(_ name: PreparedXMLName) throws(XMLWriteError) {
         reserveLeaf(4 + indentWidth * state.pointee.depth + name.cString.count)
@@ -552,6 +588,13 @@ public struct PreparedXMLName: Sendable, Hashable, CustomStringConvertible {
 
 
     public var description: String { String(decoding: cString.dropLast(), as: UTF8.self) }
+}
+
+/// Leaf children laid out once for many records (``XMLStreamWriter/prepareRecordChildren(_:)``).
+public struct PreparedRecordChildren: Sendable {
+    let bytes: [UInt8]
+    let depth: Int
+    let indentWidth: Int
 }
 
 /// libxml2 refused to write (out of memory, or an element left unbalanced by a bug).

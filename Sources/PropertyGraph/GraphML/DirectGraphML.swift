@@ -468,26 +468,36 @@ struct DirectGraphML {
         let terms = self.terms, table = self.table
         var scratch: [UInt8] = []
         var values: [UInt32] = []
+        // The reserved keys other than `iri` depend only on the node's type set: laid out once
+        // per type set, as the children before `iri` and those after it.
+        let iriIndex = reservedIDs.firstIndex(of: "iri")
+        func addTypeData(_ range: Range<Int>, _ texts: TypeTexts, _ xml: XMLStreamWriter) throws {
+            for index in range {
+                switch reservedIDs[index] {
+                case "labels": try Self.recordData(keyNames[index], texts.labels, xml)
+                case "labelV": try Self.recordData(keyNames[index], texts.vertexLabel, xml)
+                case "types": try Self.recordData(keyNames[index], texts.types, xml)
+                default: break
+                }
+            }
+        }
+        var typeChildren: [(beforeIRI: PreparedRecordChildren, afterIRI: PreparedRecordChildren)?] =
+            Array(repeating: nil, count: typeTexts.count)
         try idBytes.withUnsafeBufferPointer { ids in
             for node in 0..<nodes.count {
                 let id = nodes[node]
+                let typeSet = Int(nodeTypeSet[node])
+                if typeSet >= 0 && typeChildren[typeSet] == nil {
+                    let texts = typeTexts[typeSet], split = iriIndex ?? reservedCount
+                    typeChildren[typeSet] = (try xml.prepareRecordChildren { try addTypeData(0..<split, texts, $0) },
+                                             try xml.prepareRecordChildren { try addTypeData(min(split + 1, reservedCount)..<reservedCount, texts, $0) })
+                }
                 xml.beginRecord(Names.node)
                 try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[node]..<idStarts[node + 1]]))
-                let typeSet = nodeTypeSet[node]
-                for index in 0..<reservedCount {
-                    switch reservedIDs[index] {
-                    case "labels" where typeSet >= 0:
-                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].labels, xml)
-                    case "labelV" where typeSet >= 0:
-                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].vertexLabel, xml)
-                    case "iri" where terms.kind(id) != .blank:
-                        try Self.recordData(keyNames[index], terms.bytes(id), xml)
-                    case "types" where typeSet >= 0:
-                        try Self.recordData(keyNames[index], typeTexts[Int(typeSet)].types, xml)
-                    default:
-                        break
-                    }
-                }
+                let prepared = typeSet >= 0 ? typeChildren[typeSet] : nil
+                if let prepared { try xml.recordChildren(prepared.beforeIRI) }
+                if let iriIndex, terms.kind(id) != .blank { try Self.recordData(keyNames[iriIndex], terms.bytes(id), xml) }
+                if let prepared { try xml.recordChildren(prepared.afterIRI) }
                 // Literals, key by key (keys in name order), each key's values sorted.
                 values.removeAll(keepingCapacity: true)
                 values.append(contentsOf: literalOrder[literalStarts[node]..<literalStarts[node + 1]])
@@ -561,22 +571,49 @@ struct DirectGraphML {
         let label = Array("label".utf8), labelE = Array("labelE".utf8), predicate = Array("predicate".utf8)
         let links = self.links, linkSources = self.linkSources, linkTargets = self.linkTargets, idStarts = self.idStarts
         let terms = self.terms, table = self.table, edgeLabelTexts = self.edgeLabelTexts, linkPredicates = self.linkPredicates
+        // An edge's children depend only on its predicate: laid out once per predicate.
+        var children: [PreparedRecordChildren?] = Array(repeating: nil, count: edgeLabelTexts.count)
         var edgeID = [UInt8](repeating: 0, count: 24)
+        // Targets are all over the node table (sources come in order): their ids are copied a
+        // batch at a time in a short loop, whose cache misses overlap, instead of one miss per
+        // edge in the long loop that builds the records.
+        let batchSize = 512
+        var targetBytes: [UInt8] = []
+        targetBytes.reserveCapacity(batchSize * 16)
+        var targetEnds = [Int](repeating: 0, count: batchSize)
         try idBytes.withUnsafeBufferPointer { ids in
-            for position in 0..<links.count {
-                let triple = Int(links[position])
-                xml.beginRecord(Names.edge)
-                let digits = Self.writeEdgeID(position + 1, into: &edgeID)
-                try edgeID.withUnsafeBufferPointer { try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: $0[0..<digits])) }
-                let source = Int(linkSources[position]), target = Int(linkTargets[position])
-                try xml.recordAttribute(Names.source, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[source]..<idStarts[source + 1]]))
-                try xml.recordAttribute(Names.target, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[target]..<idStarts[target + 1]]))
-                let text = edgeLabelTexts[Int(linkPredicates[position])]
-                try Self.recordData(label, text, xml)
-                try Self.recordData(labelE, text, xml)
-                try Self.recordData(predicate, terms.bytes(table.predicate(triple)), xml)
-                try xml.endRecord(Names.edge)
-                if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
+            for batchStart in stride(from: 0, to: links.count, by: batchSize) {
+                let batchEnd = min(batchStart + batchSize, links.count)
+                targetBytes.removeAll(keepingCapacity: true)
+                for position in batchStart..<batchEnd {
+                    let target = Int(linkTargets[position])
+                    targetBytes.append(contentsOf: UnsafeBufferPointer(rebasing: ids[idStarts[target]..<idStarts[target + 1]]))
+                    targetEnds[position - batchStart] = targetBytes.count
+                }
+                try targetBytes.withUnsafeBufferPointer { targets in
+                    for position in batchStart..<batchEnd {
+                        xml.beginRecord(Names.edge)
+                        let digits = Self.writeEdgeID(position + 1, into: &edgeID)
+                        try edgeID.withUnsafeBufferPointer { try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: $0[0..<digits])) }
+                        let source = Int(linkSources[position])
+                        try xml.recordAttribute(Names.source, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[source]..<idStarts[source + 1]]))
+                        let slot = position - batchStart
+                        let targetStart = slot == 0 ? 0 : targetEnds[slot - 1]
+                        try xml.recordAttribute(Names.target, utf8: UnsafeBufferPointer(rebasing: targets[targetStart..<targetEnds[slot]]))
+                        let rank = Int(linkPredicates[position])
+                        if children[rank] == nil {
+                            let text = edgeLabelTexts[rank], iri = terms.bytes(table.predicate(Int(links[position])))
+                            children[rank] = try xml.prepareRecordChildren { xml in
+                                try Self.recordData(label, text, xml)
+                                try Self.recordData(labelE, text, xml)
+                                try Self.recordData(predicate, iri, xml)
+                            }
+                        }
+                        if let prepared = children[rank] { try xml.recordChildren(prepared) }
+                        try xml.endRecord(Names.edge)
+                        if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
+                    }
+                }
             }
         }
     }
