@@ -23,6 +23,10 @@ public struct DatasetGraphBuilder: Sendable {
         public var graph = Graph()
         public var sourceMap = GraphSourceMap()
         public var diagnostics: [Diagnostic] = []
+        /// Nodes whose `label:` or `type:` was given but every value refused (each refusal is in
+        /// ``diagnostics``): the validator's "has no label" or "has no type" would only repeat it.
+        public var nodesWithRefusedLabels: Set<Term> = []
+        public var nodesWithRefusedTypes: Set<Term> = []
     }
 
     /// Builds the instance graph of `document`.
@@ -171,6 +175,11 @@ private struct BuildRun {
             predicate = resolved
         }
         let info = schema.property(predicate)
+        var added = 0
+        defer {
+            if added == 0 && predicate == Vocabulary.rdfsLabel { result.nodesWithRefusedLabels.insert(subject) }
+            if added == 0 && predicate == Vocabulary.rdfType { result.nodesWithRefusedTypes.insert(subject) }
+        }
         for value in property.values {
             let object: Term?
             if predicate == Vocabulary.rdfType {
@@ -184,6 +193,7 @@ private struct BuildRun {
             let triple = Triple(subject: subject, predicate: predicate, object: object)
             result.graph.insert(triple)
             result.sourceMap.record(triple, property: property.location, value: value.location)
+            added += 1
         }
     }
 

@@ -55,7 +55,14 @@ public struct DatasetLoader: Sendable {
         let built = DatasetGraphBuilder(schema: schema, vocabularyNamespace: namespace).build(document)
         let validator = SchemaValidator(schema: schema, rules: ValidationRules(sourcedClasses: sourcedClasses),
                                         prefixes: built.graph.prefixes)
-        let problems = built.diagnostics + validator.validate(built.graph, sourceMap: built.sourceMap)
+        // A node whose label or type was refused is not reported again as having none.
+        let refused = ["missing-label": Set(built.nodesWithRefusedLabels.map(\.description)),
+                       "missing-type": Set(built.nodesWithRefusedTypes.map(\.description))]
+        let validation = validator.validate(built.graph, sourceMap: built.sourceMap).filter { problem in
+            guard let subject = problem.subject, let nodes = refused[problem.code] else { return true }
+            return !nodes.contains(subject)
+        }
+        let problems = built.diagnostics + validation
         return LoadedDataset(document: document, ontology: ontology, schema: schema, graph: built.graph,
                              sourceMap: built.sourceMap, diagnostics: problems.sorted(by: Diagnostic.positionOrder))
     }

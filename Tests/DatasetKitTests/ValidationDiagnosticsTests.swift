@@ -259,14 +259,13 @@ import Testing
                 total: {value: "12", datatype: xsd:integer}
             """)
         #expect(loaded.report == [
-            "inline.yaml:3:3: error: node 'c' has no label (rdfs:label)",
             "inline.yaml:5:33: error: 'et EE' is not a well-formed language tag (BCP 47, such as en, et or pt-BR)",
             "inline.yaml:6:11: error: property 'note' takes text with a language tag: write {value: plain text, lang: …}",
             "inline.yaml:7:12: error: property ng:count expects values of type xsd:integer, but this value is a literal of type xsd:string",
             "inline.yaml:8:12: error: property ng:total expects values of type xsd:nonNegativeInteger, but this value is a literal of type xsd:integer",
         ])
         #expect(loaded.diagnostics.map(\.code) == [
-            "missing-label", "invalid-language-tag", "missing-language", "datatype-mismatch", "datatype-mismatch",
+            "invalid-language-tag", "missing-language", "datatype-mismatch", "datatype-mismatch",
         ])
     }
 

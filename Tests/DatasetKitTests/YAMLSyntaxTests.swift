@@ -86,7 +86,6 @@ import Testing
             "shape-errors.yaml:4:3: error: unknown field 'colour' in the dataset: section: it takes id, title, base, ontology",
             "shape-errors.yaml:6:3: error: the entities: section must be a mapping from node ids to nodes, not a list",
             "shape-errors.yaml:8:14: error: node 'article-1' must be a mapping of properties (type:, label:, …), not the single value 'just a string'",
-            "shape-errors.yaml:10:3: error: node 'event-1' has no label (rdfs:label)",
             "shape-errors.yaml:10:3: error: node 'event-1' is a ng:Event but cites no source: give it prov:wasDerivedFrom",
             "shape-errors.yaml:12:13: error: property 'label' of node 'event-1' has a list inside a list; write the values as one list",
             "shape-errors.yaml:13:26: error: a value cannot have both lang: and datatype: (property 'prov:wasDerivedFrom' of node 'event-1')",
@@ -94,7 +93,7 @@ import Testing
             "shape-errors.yaml:16:1: error: unknown section 'extras': a dataset has the sections dataset, prefixes, sources, entities, events, claims",
         ])
         #expect(loaded.diagnostics.map(\.code) == [
-            "unknown-key", "wrong-shape", "wrong-shape", "missing-label", "missing-source", "wrong-shape", "wrong-shape",
+            "unknown-key", "wrong-shape", "wrong-shape", "missing-source", "wrong-shape", "wrong-shape",
             "invalid-id", "unknown-key",
         ])
     }
@@ -135,12 +134,10 @@ import Testing
                 label: B
             """)
         #expect(loaded.report == [
-            "inline.yaml:3:3: error: node 'a' has no label (rdfs:label)",
             "inline.yaml:5:12: error: a value written as a mapping needs value: (property 'label' of node 'a')",
             "inline.yaml:6:31: error: a value written as a mapping takes value: with lang: or datatype:, not 'language' "
             + "(property 'skos:altLabel' of node 'a')",
             "inline.yaml:7:20: error: property 'skos:prefLabel' of node 'a' has no value",
-            "inline.yaml:8:3: error: node 'b' has no type",
             "inline.yaml:9:11: error: the type of node 'b' must be a class name, not a literal",
         ])
     }

@@ -17,7 +17,7 @@ import Glibc
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         try #require(written == bytes.count)
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A document with every line form: CR LF and CR line ends, comments, blank lines,
