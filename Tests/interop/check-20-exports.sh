@@ -7,25 +7,9 @@
 # - the ontology Turtle export is the same graph as Ontology/newsgraph.owl.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-kgexport=${KGEXPORT:-.build/release/kgexport}
-case "$kgexport" in /*) ;; *) kgexport="$PWD/$kgexport" ;; esac
+. "$here/lib.sh"
 cd "$root" || exit 1
-PYTHON=${PYTHON:-python3}
-
-passed=0
-failed=0
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-if [ ! -x "$kgexport" ]; then
-  echo "kgexport not found at $kgexport (set KGEXPORT)"
-  echo "export checks: 0 passed, 1 failed"
-  exit 1
-fi
+require_kgexport "export checks"
 
 # 1. Fresh: regenerate and compare with the committed files.
 if "$kgexport" export --out "$tmp/first" > "$tmp/first.log" 2>&1; then

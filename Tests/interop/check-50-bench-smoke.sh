@@ -1,29 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark harness runs end to end at a tiny size (seconds): every tool (kgexport in each
-# mode, rapper (writing, and parsing alone), rdflib, networkx, igraph, dd) produces output and the report has a row for each.
-# No timing is asserted. The outputs are also checked for what they say: kgexport's RDF/XML
+# mode, rapper writing and parsing alone, rdflib, networkx, igraph, dd) produces output and the
+# report has a row for each. No timing is asserted. The outputs are also checked for what they say: kgexport's RDF/XML
 # (canonical and streaming) is read by rapper as the input's triples, and its GraphML (plain and
 # streaming) is read by networkx with the same nodes and edges as igraph's.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-kgexport=${KGEXPORT:-.build/release/kgexport}
-case "$kgexport" in /*) ;; *) kgexport="$PWD/$kgexport" ;; esac
-PYTHON=${PYTHON:-python3}
-
-passed=0
-failed=0
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-if [ ! -x "$kgexport" ]; then
-  echo "kgexport not found at $kgexport (set KGEXPORT)"
-  echo "bench smoke checks: 0 passed, 1 failed"
-  exit 1
-fi
+. "$here/lib.sh"
+require_kgexport "bench smoke checks"
 
 # 1. The harness completes, with every tool, and writes its report.
 if "$PYTHON" "$root/Benchmarks/bench.py" --sizes 300 --repeat 1 --kgexport "$kgexport" \

@@ -38,8 +38,7 @@ package final class TermStore: @unchecked Sendable {
     /// The lookup table, behind a pointer so that hot loops pay no exclusivity checks.
     /// Slot: low 32 bits of the hash in the high half, id + 1 in the low half; 0 is empty.
     private struct Table {
-        var slots: UnsafeMutablePointer<UInt64>
-        var mask: Int
+        var hash: HashSlots
         var blankCount = 0
     }
 
@@ -49,28 +48,19 @@ package final class TermStore: @unchecked Sendable {
         arena = GrowableBuffer(capacity: 1 << 12)
         entries = GrowableBuffer(capacity: 256)
         table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
-        table.initialize(to: Table(slots: Self.allocateSlots(512), mask: 511))
+        table.initialize(to: Table(hash: HashSlots(count: 512)))
     }
 
     private init(copying other: TermStore) {
         arena = other.arena.copy()
         entries = other.entries.copy()
-        let mask = other.table.pointee.mask
         table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
-        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask, blankCount: other.table.pointee.blankCount))
-        table.pointee.slots.update(from: other.table.pointee.slots, count: mask + 1)
+        table.initialize(to: Table(hash: HashSlots(copying: other.table.pointee.hash), blankCount: other.table.pointee.blankCount))
     }
 
     deinit {
-        free(table.pointee.slots)
+        table.pointee.hash.release()
         table.deallocate()
-    }
-
-    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        guard let raw = calloc(count, MemoryLayout<UInt64>.stride) else {
-            fatalError("out of memory allocating the term table")
-        }
-        return raw.bindMemory(to: UInt64.self, capacity: count)
     }
 
     package func copy() -> TermStore { TermStore(copying: self) }
@@ -149,7 +139,7 @@ package final class TermStore: @unchecked Sendable {
     package func find(_ kind: TermKind, _ bytes: UnsafeRawBufferPointer, extra: TermID = 0) -> TermID? {
         let hash = Self.hash(kind, bytes, extra)
         let tag = hash & 0xFFFF_FFFF
-        let slots = table.pointee.slots, mask = table.pointee.mask
+        let slots = table.pointee.hash.slots, mask = table.pointee.hash.mask
         var position = Int(tag) & mask
         while true {
             let slot = slots[position]
@@ -176,7 +166,7 @@ package final class TermStore: @unchecked Sendable {
     package func intern(_ kind: TermKind, _ bytes: UnsafeRawBufferPointer, extra: TermID = 0) -> TermID {
         let hash = Self.hash(kind, bytes, extra)
         let tag = hash & 0xFFFF_FFFF
-        let slots = table.pointee.slots, mask = table.pointee.mask
+        let slots = table.pointee.hash.slots, mask = table.pointee.hash.mask
         var position = Int(tag) & mask
         while true {
             let slot = slots[position]
@@ -197,21 +187,7 @@ package final class TermStore: @unchecked Sendable {
         return id
     }
 
-    private func growSlots() {
-        let slots = table.pointee.slots, mask = table.pointee.mask
-        let newMask = (mask + 1) * 2 - 1
-        let newSlots = Self.allocateSlots(newMask + 1)
-        for index in 0...mask {
-            let slot = slots[index]
-            guard slot != 0 else { continue }
-            var position = Int(slot >> 32) & newMask
-            while newSlots[position] != 0 { position = (position + 1) & newMask }
-            newSlots[position] = slot
-        }
-        free(slots)
-        table.pointee.slots = newSlots
-        table.pointee.mask = newMask
-    }
+    private func growSlots() { table.pointee.hash.double() }
 
     /// Stores `term` (with its datatype or language tag) and returns its id.
     package func intern(_ term: Term) -> TermID {
@@ -261,6 +237,6 @@ package final class TermStore: @unchecked Sendable {
 
     /// Bytes held (arena, entries and table), for measurements.
     package var memoryFootprint: Int {
-        arena.capacity + entries.capacity * MemoryLayout<Entry>.stride + (table.pointee.mask + 1) * 8
+        arena.capacity + entries.capacity * MemoryLayout<Entry>.stride + (table.pointee.hash.mask + 1) * 8
     }
 }

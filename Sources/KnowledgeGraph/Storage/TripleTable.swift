@@ -12,37 +12,23 @@ package final class TripleTable: @unchecked Sendable {
     private let ids: GrowableBuffer<TermID>
     /// The set, behind a pointer so that hot loops pay no exclusivity checks.
     /// Slot: 32 bits of the hash in the high half, triple index + 1 in the low half; 0 is empty.
-    private struct Table {
-        var slots: UnsafeMutablePointer<UInt64>
-        var mask: Int
-    }
-
-    private let table: UnsafeMutablePointer<Table>
+    private let table: UnsafeMutablePointer<HashSlots>
 
     package init() {
         ids = GrowableBuffer(capacity: 3 * 64)
-        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
-        table.initialize(to: Table(slots: Self.allocateSlots(128), mask: 127))
+        table = UnsafeMutablePointer<HashSlots>.allocate(capacity: 1)
+        table.initialize(to: HashSlots(count: 128))
     }
 
     private init(copying other: TripleTable) {
         ids = other.ids.copy()
-        let mask = other.table.pointee.mask
-        table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
-        table.initialize(to: Table(slots: Self.allocateSlots(mask + 1), mask: mask))
-        table.pointee.slots.update(from: other.table.pointee.slots, count: mask + 1)
+        table = UnsafeMutablePointer<HashSlots>.allocate(capacity: 1)
+        table.initialize(to: HashSlots(copying: other.table.pointee))
     }
 
     deinit {
-        free(table.pointee.slots)
+        table.pointee.release()
         table.deallocate()
-    }
-
-    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        guard let raw = calloc(count, MemoryLayout<UInt64>.stride) else {
-            fatalError("out of memory allocating the triple table")
-        }
-        return raw.bindMemory(to: UInt64.self, capacity: count)
     }
 
     package func copy() -> TripleTable { TripleTable(copying: self) }
@@ -102,20 +88,7 @@ package final class TripleTable: @unchecked Sendable {
         return true
     }
 
-    private func growSlots() {
-        let mask = table.pointee.mask, slots = table.pointee.slots
-        let newMask = (mask + 1) * 2 - 1
-        let newSlots = Self.allocateSlots(newMask + 1)
-        for index in 0...mask {
-            let slot = slots[index]
-            guard slot != 0 else { continue }
-            var position = Int(slot >> 32) & newMask
-            while newSlots[position] != 0 { position = (position + 1) & newMask }
-            newSlots[position] = slot
-        }
-        free(table.pointee.slots)
-        table.pointee = Table(slots: newSlots, mask: newMask)
-    }
+    private func growSlots() { table.pointee.double() }
 
     package func shrinkToFit() { ids.shrinkToFit() }
 

@@ -435,21 +435,7 @@ struct DirectGraphML {
     /// Writes the document, as ``GraphMLWriter`` writes the projected graph.
     func write(to sink: some ByteSink) throws {
         let xml = try XMLStreamWriter(indent: true)
-        try xml.startDocument()
-        try xml.startElement("graphml")
-        try xml.writeAttribute("xmlns", GraphMLWriter.namespace)
-        for key in reservedKeys + attributes.map(\.key) + edgeKeys {
-            try xml.startElement("key")
-            try xml.writeAttribute("id", key.id)
-            try xml.writeAttribute("for", key.domain.rawValue)
-            try xml.writeAttribute("attr.name", key.name)
-            try xml.writeAttribute("attr.type", key.type.rawValue)
-            try xml.writeElement("desc", text: key.summary)
-            try xml.endElement()
-        }
-        try xml.startElement("graph")
-        try xml.writeAttribute("id", "G")
-        try xml.writeAttribute("edgedefault", "directed")
+        try GraphMLWriter.startDocument(keys: reservedKeys + attributes.map(\.key) + edgeKeys, xml)
         try xml.drain(into: sink)
         try writeNodes(xml, sink)
         try writeEdges(xml, sink)

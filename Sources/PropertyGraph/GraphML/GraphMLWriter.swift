@@ -66,17 +66,7 @@ public struct GraphMLWriter: PropertyGraphSerializer {
         try GraphMLChecks.check(graph)
         do {
             let xml = try XMLStreamWriter(indent: true)
-            try xml.startDocument()
-            try xml.startElement("graphml")
-            try xml.writeAttribute("xmlns", Self.namespace)
-            if style == .yEd { try xml.writeAttribute("xmlns:y", Self.yEdNamespace) }
-            for key in graph.keys { try writeKey(key, xml) }
-            if style == .yEd {
-                try YEdGraphics.writeKeys(xml)
-            }
-            try xml.startElement("graph")
-            try xml.writeAttribute("id", "G")
-            try xml.writeAttribute("edgedefault", "directed")
+            try Self.startDocument(keys: graph.keys, yEd: style == .yEd, xml)
             try xml.drain(into: sink)
             let layout = style == .yEd ? YEdGraphics.layout(graph.nodes) : [:]
             for node in graph.nodes {
@@ -108,14 +98,26 @@ public struct GraphMLWriter: PropertyGraphSerializer {
         }
     }
 
-    private func writeKey(_ key: AttributeKey, _ xml: XMLStreamWriter) throws(XMLWriteError) {
-        try xml.startElement("key")
-        try xml.writeAttribute("id", key.id)
-        try xml.writeAttribute("for", key.domain.rawValue)
-        try xml.writeAttribute("attr.name", key.name)
-        try xml.writeAttribute("attr.type", key.type.rawValue)
-        try xml.writeElement("desc", text: key.summary)
-        try xml.endElement()
+    /// The document up to the open `<graph>`: the declaration, `<graphml>` with its namespaces,
+    /// the `<key>`s (yEd's graphics keys after the others). Every GraphML writer starts so.
+    static func startDocument(keys: [AttributeKey], yEd: Bool = false, _ xml: XMLStreamWriter) throws(XMLWriteError) {
+        try xml.startDocument()
+        try xml.startElement("graphml")
+        try xml.writeAttribute("xmlns", namespace)
+        if yEd { try xml.writeAttribute("xmlns:y", yEdNamespace) }
+        for key in keys {
+            try xml.startElement("key")
+            try xml.writeAttribute("id", key.id)
+            try xml.writeAttribute("for", key.domain.rawValue)
+            try xml.writeAttribute("attr.name", key.name)
+            try xml.writeAttribute("attr.type", key.type.rawValue)
+            try xml.writeElement("desc", text: key.summary)
+            try xml.endElement()
+        }
+        if yEd { try YEdGraphics.writeKeys(xml) }
+        try xml.startElement("graph")
+        try xml.writeAttribute("id", "G")
+        try xml.writeAttribute("edgedefault", "directed")
     }
 
     private func writeData(_ value: AttributeValue, _ xml: XMLStreamWriter) throws(XMLWriteError) {

@@ -65,21 +65,7 @@ public struct StreamingGraphMLWriter {
             let plan = try census.plan(projection: projection, prefixes: prefixes)
 
             let xml = try XMLStreamWriter(indent: true)
-            try xml.startDocument()
-            try xml.startElement("graphml")
-            try xml.writeAttribute("xmlns", GraphMLWriter.namespace)
-            for key in plan.keys {
-                try xml.startElement("key")
-                try xml.writeAttribute("id", key.id)
-                try xml.writeAttribute("for", key.domain.rawValue)
-                try xml.writeAttribute("attr.name", key.name)
-                try xml.writeAttribute("attr.type", key.type.rawValue)
-                try xml.writeElement("desc", text: key.summary)
-                try xml.endElement()
-            }
-            try xml.startElement("graph")
-            try xml.writeAttribute("id", "G")
-            try xml.writeAttribute("edgedefault", "directed")
+            try GraphMLWriter.startDocument(keys: plan.keys, xml)
 
             // Nodes, in the sort's order (IRIs by bytes, then blank nodes).
             var nodeWriter = NodeWriter(plan: plan, xml: xml)
