@@ -59,26 +59,38 @@ public struct RDFXMLWriter: GraphSerializer {
         var checks = TermCheckCache(terms, xml: true)
         var predicateSplits: [TermID: XMLQualifiedNames.Split] = [:]
         var splitKnown = [Bool](repeating: false, count: terms.count)
-        // Subject, object and datatype IRIs read back through rdf:about/resource/datatype: checked once each.
+        // Subject, object and datatype IRIs read back through rdf:about/resource/datatype: checked
+        // once each, on their bytes (a literal object stands for its datatype, so the millions of
+        // distinct literals cost nothing); only a suspect IRI gets the full check.
         var attributeChecked = [Bool](repeating: false, count: terms.count)
         for index in 0..<table.count {
             let s = table.subject(index), p = table.predicate(index), o = table.object(index)
             let clean = checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)
-            let attributesKnown = attributeChecked[TermStore.index(s)] && attributeChecked[TermStore.index(o)]
+            let objectAttribute: TermID
+            switch terms.kind(o) {
+            case .typedLiteral: objectAttribute = terms.extra(o)
+            case .iri: objectAttribute = o
+            default: objectAttribute = s  // nothing more to check: a language tag or rdf:nodeID
+            }
+            let attributesKnown = attributeChecked[TermStore.index(s)] && attributeChecked[TermStore.index(objectAttribute)]
             if clean && splitKnown[TermStore.index(p)] && attributesKnown { continue }
-            let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
+            func triple() -> Triple { Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o)) }
             if !attributesKnown {
-                try Self.checkAttributeIRIs(triple)
+                if terms.kind(s) == .iri && Self.mayHaveDotSegment(terms.bytes(s))
+                    || terms.kind(objectAttribute) == .iri && Self.mayHaveDotSegment(terms.bytes(objectAttribute)) {
+                    try Self.checkAttributeIRIs(triple())
+                }
                 attributeChecked[TermStore.index(s)] = true
-                attributeChecked[TermStore.index(o)] = true
+                attributeChecked[TermStore.index(objectAttribute)] = true
             }
             if !clean {
+                let triple = triple()
                 try TermChecks.check(triple, format: "RDF/XML")
                 try Self.checkCharacters(triple)
                 for id in [s, p, o] { checks.markClean(id) }
             }
             if predicateSplits[p] == nil {
-                let split = try Self.propertyName(triple, &names)
+                let split = try Self.propertyName(triple(), &names)
                 predicateSplits[p] = split
                 splitKnown[TermStore.index(p)] = true
                 names.use(split.namespace)
@@ -284,8 +296,13 @@ public struct RDFXMLWriter: GraphSerializer {
     /// Whether the part of `value` before any `?` or `#` has a `.` right after a `/` or the
     /// scheme's `:`, the only places a dot segment can start (the same test as the reader's).
     static func mayHaveDotSegment(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { mayHaveDotSegment($0) }
+    }
+
+    static func mayHaveDotSegment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in value.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return false }
             if byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "/") || previous == UInt8(ascii: ":")) { return true }
             previous = byte
