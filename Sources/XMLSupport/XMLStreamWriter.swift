@@ -32,6 +32,14 @@ public final class XMLStreamWriter {
         var recordHasChildren = false
         /// Bytes written in records since ``shouldDrain(threshold:)`` last looked at libxml2's buffer.
         var rawSinceCheck = 0
+        /// Whole elements (leaves and records) written after libxml2's last raw write, kept here
+        /// and passed to the sink by ``drain(into:)`` without a copy through libxml2's buffers.
+        /// Allowed only while libxml2 has nothing to finish first (such as closing a start tag
+        /// with `>`): from a raw write through libxml2 until the next other libxml2 call.
+        var direct: UnsafeMutablePointer<UInt8>
+        var directCapacity: Int
+        var directCount = 0
+        var directAllowed = false
     }
 
     private let state: UnsafeMutablePointer<State>
@@ -55,7 +63,9 @@ public final class XMLStreamWriter {
         }
         self.escapeBuffer = escapeBuffer
         state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-        state.initialize(to: State(leaf: UnsafeMutablePointer<UInt8>.allocate(capacity: 4096), leafCapacity: 4096))
+        state.initialize(to: State(leaf: UnsafeMutablePointer<UInt8>.allocate(capacity: 4096), leafCapacity: 4096,
+                                   direct: UnsafeMutablePointer<UInt8>.allocate(capacity: Self.directLimit),
+                                   directCapacity: Self.directLimit))
         scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
         // Grow the output buffer in large steps: it is drained in large blocks.
         _ = xmlBufferResize(buffer, 1 << 18)
@@ -71,6 +81,7 @@ public final class XMLStreamWriter {
         xmlBufferFree(escapeBuffer)
         scratch.deallocate()
         state.pointee.leaf.deallocate()
+        state.pointee.direct.deallocate()
         state.deallocate()
     }
 
@@ -80,11 +91,13 @@ public final class XMLStreamWriter {
 
     /// Writes the XML declaration (`version="1.0" encoding="UTF-8"`).
     public func startDocument() throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
     }
 
     /// Opens an element with a qualified name such as `rdf:Description`.
     public func startElement(_ name: String) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterStartElement(writer, name), "element <\(name)>")
         opened()
     }
@@ -134,35 +147,41 @@ public final class XMLStreamWriter {
 
     /// Writes an attribute of the element just opened; the value is escaped.
     public func writeAttribute(_ name: String, _ value: String) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
     }
 
     /// Writes escaped character data.
     public func writeText(_ text: String) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterWriteString(writer, text), "text")
         wroteContent()
     }
 
     /// Writes a comment (`--` must not occur in it).
     public func writeComment(_ text: String) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterWriteComment(writer, text), "a comment")
         wroteContent()
     }
 
     /// Writes a complete element with escaped text content.
     public func writeElement(_ name: String, text: String) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterWriteElement(writer, name, text), "element <\(name)>")
         state.pointee.startTagOpen = false
     }
 
     /// Closes the innermost open element (as `<x/>` when it has no content).
     public func endElement() throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterEndElement(writer), "an end tag")
         closed()
     }
 
     /// Closes every open element and ends the document.
     public func endDocument() throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
         state.pointee.depth = 0
         state.pointee.startTagOpen = false
@@ -173,6 +192,7 @@ public final class XMLStreamWriter {
 
     /// Opens an element whose name was prepared once.
     public func startElement(_ name: PreparedXMLName) throws(XMLWriteError) {
+        try beforeLibXML2()
         let result = name.cString.withUnsafeBufferPointer { xmlTextWriterStartElement(writer, $0.baseAddress) }
         try check(result, "element <\(name)>")
         opened()
@@ -181,6 +201,7 @@ public final class XMLStreamWriter {
     /// Writes an attribute whose value is given as UTF-8 bytes (escaped as ``writeAttribute(_:_:)`` does).
     /// The bytes must not contain NUL, which XML forbids anyway.
     public func writeAttribute(_ name: PreparedXMLName, utf8 value: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        try beforeLibXML2()
         let text = terminated(value)
         let result = name.cString.withUnsafeBufferPointer { xmlTextWriterWriteAttribute(writer, $0.baseAddress, text) }
         try check(result, "attribute \(name)")
@@ -188,6 +209,7 @@ public final class XMLStreamWriter {
 
     /// Writes escaped character data given as UTF-8 bytes (without NUL).
     public func writeText(utf8 text: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) {
+        try beforeLibXML2()
         try check(xmlTextWriterWriteString(writer, terminated(text)), "text")
         wroteContent()
     }
@@ -247,11 +269,7 @@ public final class XMLStreamWriter {
         }
         reserveLeaf(1)
         if indentBytes != nil { putLeaf(0x0A) }
-        let result = xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount))
-        try check(result, "element <\(name)>")
-        // A raw write turns libxml2's "indent the next end tag" off; a finished child element
-        // turns it on, as the ordinary calls would have left it.
-        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        try emitLeaf(name)
         state.pointee.startTagOpen = false
     }
 
@@ -412,8 +430,7 @@ public final class XMLStreamWriter {
         }
         if indentBytes != nil { putLeaf(0x0A) }
         guard mayWriteLeaf else { throw XMLWriteError("a record cannot be written inside an element that holds text") }
-        try check(xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(state.pointee.leafCount)), "element <\(name)>")
-        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        try emitLeaf(name)
         state.pointee.startTagOpen = false
         state.pointee.rawSinceCheck += state.pointee.leafCount
     }
@@ -424,6 +441,45 @@ public final class XMLStreamWriter {
         guard state.pointee.rawSinceCheck >= threshold / 4 else { return false }
         state.pointee.rawSinceCheck = 0
         return pendingByteCount >= threshold
+    }
+
+    // MARK: - Whole elements past libxml2's buffers
+
+    /// At most this many bytes wait in the direct block; more go on through libxml2.
+    private static let directLimit = 1 << 20
+
+    /// Hands the element built in the leaf buffer on: as a raw write through libxml2 when
+    /// libxml2 may have something to write first (it closes an open start tag with `>`), else
+    /// into the direct block.
+    @inline(__always)
+    private func emitLeaf(_ name: PreparedXMLName) throws(XMLWriteError) {
+        let count = state.pointee.leafCount
+        if state.pointee.directAllowed && state.pointee.directCount + count <= state.pointee.directCapacity {
+            (state.pointee.direct + state.pointee.directCount).update(from: state.pointee.leaf, count: count)
+            state.pointee.directCount += count
+            return
+        }
+        try flushDirect()
+        try check(xmlTextWriterWriteRawLen(writer, state.pointee.leaf, Int32(count)), "element <\(name)>")
+        // A raw write turns libxml2's "indent the next end tag" off; a finished child element
+        // turns it on, as the ordinary calls would have left it.
+        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        state.pointee.directAllowed = true
+    }
+
+    /// Before any other libxml2 call: the direct block goes into libxml2's buffer first, so
+    /// that the output keeps its order, and what follows goes through libxml2 again.
+    @inline(__always)
+    private func beforeLibXML2() throws(XMLWriteError) {
+        try flushDirect()
+        state.pointee.directAllowed = false
+    }
+
+    private func flushDirect() throws(XMLWriteError) {
+        guard state.pointee.directCount > 0 else { return }
+        try check(xmlTextWriterWriteRawLen(writer, state.pointee.direct, Int32(state.pointee.directCount)), "elements")
+        if indentBytes != nil { xmlTextWriterSetIndent(writer, 1) }
+        state.pointee.directCount = 0
     }
 
     // MARK: - Building records
@@ -551,7 +607,7 @@ public final class XMLStreamWriter {
     /// Bytes written and not yet drained (after libxml2's own small buffer is flushed).
     public var pendingByteCount: Int {
         _ = xmlTextWriterFlush(writer)
-        return Int(xmlBufferLength(buffer))
+        return Int(xmlBufferLength(buffer)) + state.pointee.directCount
     }
 
     /// `bytes` copied into the scratch buffer with a final NUL: one `memcpy`, no allocation.
@@ -571,9 +627,16 @@ public final class XMLStreamWriter {
         state.pointee.rawSinceCheck = 0
         _ = xmlTextWriterFlush(writer)
         let length = Int(xmlBufferLength(buffer))
-        guard length > 0, let content = xmlBufferContent(buffer) else { return }
-        try sink.write(UnsafeRawBufferPointer(start: content, count: length))
-        xmlBufferEmpty(buffer)
+        if length > 0, let content = xmlBufferContent(buffer) {
+            try sink.write(UnsafeRawBufferPointer(start: content, count: length))
+            xmlBufferEmpty(buffer)
+        }
+        // The direct block comes after everything in libxml2's buffer (any libxml2 call after
+        // it would have moved it there first).
+        if state.pointee.directCount > 0 {
+            try sink.write(UnsafeRawBufferPointer(start: state.pointee.direct, count: state.pointee.directCount))
+            state.pointee.directCount = 0
+        }
     }
 }
 
