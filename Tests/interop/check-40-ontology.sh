@@ -3,17 +3,9 @@
 # well-formed XML, and rdflib, which must find the same number of triples as rapper.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
 cd "$root" || exit 1
-PYTHON=${PYTHON:-python3}
 ontology=Ontology/newsgraph.owl
-passed=0
-failed=0
-pass() { echo "  ok   $1"; passed=$((passed + 1)); }
-fail() { echo "  FAIL $1"; failed=$((failed + 1)); }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 if rapper -q -i rdfxml -o ntriples "$ontology" > "$tmp/ontology.nt" 2> "$tmp/rapper.log"; then
   rapper_triples=$(grep -c . "$tmp/ontology.nt")
