@@ -6,6 +6,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>
 #include <libxml/c14n.h>
 #include <libxml/uri.h>

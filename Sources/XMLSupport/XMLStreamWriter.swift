@@ -48,6 +48,9 @@ public final class XMLStreamWriter {
 
     /// Creates a writer. With `indent`, elements are put on their own lines, indented.
     public init(indent: Bool = true, indentString: String = "  ") throws(XMLWriteError) {
+        // libxml2 initialises its globals (the encoding handlers among them) lazily and without a
+        // lock: two writers made at once on two threads raced there, and one table leaked.
+        XMLEnvironment.prepare()
         guard let buffer = xmlBufferCreate() else { throw XMLWriteError("libxml2 could not allocate a buffer") }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
