@@ -142,14 +142,8 @@ public struct RDFXMLWriter: GraphSerializer {
             let plan = StreamPlan(layout: layout, nodeTypes: nodeTypes, elementNames: elementNames, typeNames: typeNames,
                                   xsdString: terms.find(.iri, Vocabulary.xsdString.value))
             try stream(plan, names: names, to: sink)
-        } catch let error as WriteError {
-            throw error
-        } catch let error as OutputError {
-            throw .output(error)
-        } catch let error as XMLWriteError {
-            throw .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
         } catch {
-            throw .output(OutputError(path: "RDF/XML output", reason: "\(error)"))
+            throw .xmlWriting(error, output: "RDF/XML output")
         }
     }
 

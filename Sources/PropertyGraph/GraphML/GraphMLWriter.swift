@@ -43,12 +43,8 @@ public struct GraphMLWriter: PropertyGraphSerializer {
             projected()
             do {
                 try direct.write(to: sink)
-            } catch let error as XMLWriteError {
-                throw .output(OutputError(path: "GraphML output", reason: error.message))
-            } catch let error as OutputError {
-                throw .output(error)
             } catch {
-                throw .output(OutputError(path: "GraphML output", reason: "\(error)"))
+                throw .xmlWriting(error, output: "GraphML output")
             }
             return []
         }
@@ -89,12 +85,8 @@ public struct GraphMLWriter: PropertyGraphSerializer {
             }
             try xml.endDocument()
             try xml.drain(into: sink)
-        } catch let error as XMLWriteError {
-            throw .output(OutputError(path: "GraphML output", reason: error.message))
-        } catch let error as OutputError {
-            throw .output(error)
         } catch {
-            throw .output(OutputError(path: "GraphML output", reason: "\(error)"))
+            throw .xmlWriting(error, output: "GraphML output")
         }
     }
 

@@ -87,14 +87,7 @@ public struct StreamingGraphMLWriter {
         }
     }
 
-    static func writeError(_ error: any Error) -> WriteError {
-        switch error {
-        case let error as WriteError: return error
-        case let error as OutputError: return .output(error)
-        case let error as XMLWriteError: return .output(OutputError(path: "GraphML output", reason: error.message))
-        default: return .output(OutputError(path: "GraphML output", reason: "\(error)"))
-        }
-    }
+    static func writeError(_ error: any Error) -> WriteError { .xmlWriting(error, output: "GraphML output") }
 
     /// The node id of an IRI or blank node label: an XML name, one per term.
     static func appendNodeID(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

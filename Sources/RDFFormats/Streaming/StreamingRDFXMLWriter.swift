@@ -73,15 +73,7 @@ public struct StreamingRDFXMLWriter: Sendable {
         }
     }
 
-    static func writeError(_ error: any Error) -> WriteError {
-        switch error {
-        case let error as WriteError: return error
-        case let error as OutputError: return .output(error)
-        case let error as XMLWriteError:
-            return .output(OutputError(path: "RDF/XML output", reason: "libxml2 could not write: \(error.message)"))
-        default: return .output(OutputError(path: "RDF/XML output", reason: "\(error)"))
-        }
-    }
+    static func writeError(_ error: any Error) -> WriteError { .xmlWriting(error, output: "RDF/XML output") }
 }
 
 /// Pass 1: checks and element-name planning, with the grouping pass 2 will use.
