@@ -16,7 +16,9 @@ let package = Package(
         .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
         .library(name: "RDFFormats", targets: ["RDFFormats"]),
         .library(name: "PropertyGraph", targets: ["PropertyGraph"]),
+        .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "DatasetKit", targets: ["DatasetKit"]),
+        .library(name: "ExportPipeline", targets: ["ExportPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,15 +54,27 @@ let package = Package(
             dependencies: ["KnowledgeGraph"],
             swiftSettings: swiftSettings
         ),
+        // The format registry and the conversion pipeline: every format, how it is read and written.
+        .target(
+            name: "GraphFormats",
+            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DatasetKit",
-            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KnowledgeGraph", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // export as plain values: load, validate, render every artifact, commit all files together.
+        .target(
+            name: "ExportPipeline",
+            dependencies: ["KnowledgeGraph", "DatasetKit", "GraphFormats", "RDFFormats", "PropertyGraph"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "kgexport",
             dependencies: [
-                "KnowledgeGraph", "RDFFormats", "PropertyGraph", "DatasetKit", "GraphSynthesis",
+                "KnowledgeGraph", "GraphFormats", "DatasetKit", "ExportPipeline", "GraphSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -71,7 +85,7 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "ExportPipeline", "GraphFormats", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
         // The round-trip rules every graph a reader accepts must obey; used by the fuzz targets
@@ -93,7 +107,7 @@ if Context.environment["KGEXPORT_FUZZ"] != nil {
                           path: "Fuzz/FuzzRDFXML", swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzNTriples", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
                           path: "Fuzz/FuzzNTriples", swiftSettings: swiftSettings),
-        .executableTarget(name: "FuzzDataset", dependencies: ["FuzzSupport", "KnowledgeGraph", "DatasetKit"],
+        .executableTarget(name: "FuzzDataset", dependencies: ["FuzzSupport", "KnowledgeGraph", "DatasetKit", "GraphFormats"],
                           path: "Fuzz/FuzzDataset", swiftSettings: swiftSettings),
     ]
 }

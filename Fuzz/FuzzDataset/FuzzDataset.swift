@@ -1,4 +1,5 @@
 import DatasetKit
+import GraphFormats
 import FuzzSupport
 import KnowledgeGraph
 

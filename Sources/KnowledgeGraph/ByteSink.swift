@@ -16,6 +16,16 @@ extension ByteSink {
         }
         if let failure { throw failure }
     }
+
+    /// Appends bytes held in an array.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        // withUnsafeBytes does not pass a typed error through; carry it out by hand, once.
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
 }
 
 /// Collects output in memory.

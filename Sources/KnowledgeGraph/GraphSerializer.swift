@@ -2,11 +2,41 @@
 ///
 /// A serializer either writes a complete, valid document or throws before the caller commits
 /// the output: callers write into an ``AtomicFileSink`` and commit only on success.
+///
+/// Writers with something to say besides the bytes (the property-graph ones: a value kept as
+/// text, say) implement ``write(_:to:context:)`` and report through the context's collector;
+/// the others write with ``write(_:to:)`` alone.
 public protocol GraphSerializer {
     /// Writes `graph` to `sink`.
     /// - Throws: ``WriteError/unrepresentable(_:)`` when the format cannot express part of the
     ///   graph (naming the triple or node), ``WriteError/output(_:)`` when the sink fails.
     func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError)
+
+    /// Writes `graph` to `sink`, reporting notes and warnings to `context.diagnostics`.
+    /// - Throws: as ``write(_:to:)``.
+    func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError)
+}
+
+extension GraphSerializer {
+    /// Writers that report nothing write as ``write(_:to:)`` does.
+    public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
+        try write(graph, to: sink)
+    }
+}
+
+/// What a writer is handed besides the graph and the sink: where its notes go, and whom to tell
+/// when a stage before the first byte is done.
+public struct WriteContext {
+    /// Receives the writer's notes and warnings.
+    public var diagnostics: any DiagnosticCollector
+    /// Called with a stage's name (`project`) when a writer has finished preparing and is about
+    /// to write its first byte, so that `--timings` can tell the two apart.
+    public var stageFinished: (String) -> Void
+
+    public init(diagnostics: any DiagnosticCollector, stageFinished: @escaping (String) -> Void = { _ in }) {
+        self.diagnostics = diagnostics
+        self.stageFinished = stageFinished
+    }
 }
 
 /// Reads one concrete syntax into a graph.
@@ -30,6 +60,21 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unrepresentable(let diagnostic): return diagnostic.description
         case .output(let error): return error.description
+        }
+    }
+}
+
+/// Why a streaming conversion stopped: the input is malformed, or the output cannot be written.
+public enum StreamingError: Error, Sendable, CustomStringConvertible {
+    /// The input could not be read or is malformed (with its position).
+    case input(Diagnostic)
+    /// The target format cannot express a triple, or the destination failed.
+    case write(WriteError)
+
+    public var description: String {
+        switch self {
+        case .input(let diagnostic): return diagnostic.description
+        case .write(let error): return error.description
         }
     }
 }

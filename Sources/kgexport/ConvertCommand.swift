@@ -1,11 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
-import DatasetKit
+import GraphFormats
 import KnowledgeGraph
-import PropertyGraph
-import RDFFormats
 
 /// `kgexport convert INPUT OUTPUT`: reads a graph in one syntax and writes it in another.
 struct ConvertCommand: ParsableCommand {
@@ -14,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert an RDF graph to another syntax (RDF/XML, N-Triples, Turtle) or to GraphML, DOT or SVG.",
         discussion: """
             Formats (for --from and --to; otherwise taken from the file extension):
-            \(GraphFormat.helpTable)
+            \(FormatRegistry.helpTable)
 
             The output is deterministic: the same graph gives the same bytes, whatever the order \
             of the input's triples or the labels of its blank nodes. When the target format cannot \
@@ -52,10 +47,10 @@ struct ConvertCommand: ParsableCommand {
     var output: String
 
     @Option(help: ArgumentHelp("The input format (default: from INPUT's extension).", valueName: "format"))
-    var from: GraphFormat?
+    var from: FormatArgument?
 
     @Option(help: ArgumentHelp("The output format (default: from OUTPUT's extension).", valueName: "format"))
-    var to: GraphFormat?
+    var to: FormatArgument?
 
     @Option(help: ArgumentHelp(
         "The base IRI against which relative IRIs in RDF/XML input are resolved (default: the input file's file: IRI; none for standard input).",
@@ -76,15 +71,15 @@ struct ConvertCommand: ParsableCommand {
     var ontology: String?
 
     @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
-    var renderTimeout: Double = GraphvizRenderer.defaultTimeLimit
+    var renderTimeout: Double = GraphFormat.WriteOptions.defaultRenderTimeLimit
 
     @OptionGroup var limits: InputLimitOptions
 
     /// The input format: `--from`, or the one INPUT's extension names.
-    var inputFormat: GraphFormat? { from ?? GraphFormat.detect(fromPath: input) }
+    var inputFormat: GraphFormat? { from?.format ?? FormatRegistry.format(forPath: input) }
 
     /// The output format: `--to`, or the one OUTPUT's extension names.
-    var outputFormat: GraphFormat? { to ?? GraphFormat.detect(fromPath: output) }
+    var outputFormat: GraphFormat? { to?.format ?? FormatRegistry.format(forPath: output) }
 
     func validate() throws {
         guard let inputFormat else {
@@ -94,23 +89,15 @@ struct ConvertCommand: ParsableCommand {
         }
         guard inputFormat.isReadable else {
             throw ValidationError("kgexport writes \(inputFormat.displayName) but does not read it; readable formats: "
-                + GraphFormat.allCases.filter(\.isReadable).map(\.rawValue).joined(separator: ", ") + ".")
+                + FormatRegistry.readable.map(\.name).joined(separator: ", ") + ".")
         }
-        guard outputFormat != nil else {
+        guard let outputFormat else {
             throw ValidationError(output == "-"
                 ? "Give the format of standard output with --to (\(Self.formatNames))."
                 : "Cannot tell the format of '\(output)' from its extension; give it with --to (\(Self.formatNames)).")
         }
         if streaming {
-            guard inputFormat == .ntriples, input != "-" else {
-                throw ValidationError("--streaming reads an N-Triples file twice; give a .nt file, not \(input == "-" ? "standard input" : "'\(input)'").")
-            }
-            guard outputFormat == .rdfxml || outputFormat == .graphml else {
-                throw ValidationError("--streaming writes RDF/XML or GraphML; give an .rdf or .graphml output (or --to rdfxml, --to graphml).")
-            }
-            guard ontology == nil else {
-                throw ValidationError("--streaming does not use an ontology; leave out --ontology.")
-            }
+            try validateStreaming(from: inputFormat, to: outputFormat)
         }
         guard renderTimeout > 0 && renderTimeout.isFinite else {
             throw ValidationError("--render-timeout must be a positive number of seconds.")
@@ -124,129 +111,52 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    private static var formatNames: String { GraphFormat.allCases.map(\.rawValue).joined(separator: ", ") }
+    /// `--streaming` needs a streamable input file and a format with a streaming writer; the
+    /// messages list what the registry offers.
+    private func validateStreaming(from inputFormat: GraphFormat, to outputFormat: GraphFormat) throws {
+        let readers = FormatRegistry.formats.filter { $0.reading?.isStreamable == true }
+        let writers = FormatRegistry.formats.filter { $0.writing?.streaming != nil }
+        guard inputFormat.reading?.isStreamable == true, input != "-" else {
+            throw ValidationError("--streaming reads an \(Self.names(readers)) file twice; give a "
+                + Self.extensions(readers) + " file, not \(input == "-" ? "standard input" : "'\(input)'").")
+        }
+        guard outputFormat.writing?.streaming != nil else {
+            throw ValidationError("--streaming writes \(Self.names(writers)); give an \(Self.extensions(writers)) output (or "
+                + writers.map { "--to \($0.name)" }.joined(separator: ", ") + ").")
+        }
+        guard ontology == nil else {
+            throw ValidationError("--streaming does not use an ontology; leave out --ontology.")
+        }
+    }
+
+    private static var formatNames: String { FormatRegistry.formats.map(\.name).joined(separator: ", ") }
+
+    /// `RDF/XML or GraphML`.
+    private static func names(_ formats: [GraphFormat]) -> String {
+        FormatRegistry.list(formats.map(\.displayName))
+    }
+
+    /// `.rdf or .graphml`.
+    private static func extensions(_ formats: [GraphFormat]) -> String {
+        FormatRegistry.list(formats.map { "." + $0.primaryExtension })
+    }
 
     func run() throws {
-        if streaming {
-            try runStreaming()
-            return
-        }
-        guard let inputFormat, let outputFormat,
-              let parser = inputFormat.parser(baseIRI: try baseIRI(for: inputFormat)) else {
+        guard let inputFormat, let outputFormat else {
             throw ValidationError("The formats could not be determined.")
         }
-        let phases = PhaseTimings()
-        let graph: Graph
-        let reading = Progress(label: "reading \(input)", unit: "triples")
-        do throws(Diagnostic) {
-            if inputFormat == .ntriples {
-                // Read in chunks: the file is never held whole, the terms go straight into the graph.
-                graph = try NTriplesReader().read(path: input, sizeLimit: limits.chunkedLimit(for: input)) { bytesRead, totalBytes in
-                    reading.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
-                }
-            } else {
-                let bytes = try InputFile.read(input, sizeLimit: limits.bytes)
-                graph = try parser.parse(bytes, source: input)
-            }
+        let conversion = Conversion(
+            input: input, output: output, from: inputFormat, to: outputFormat, baseIRI: try base.map { try IRI($0) },
+            sizeLimit: limits.bytes, chunkedSizeLimit: limits.chunkedLimit(for: input), ontologyPath: ontology,
+            renderTimeLimit: renderTimeout, streaming: streaming)
+        let progress = ConversionProgress(readingLabel: "\(streaming ? "checking" : "reading") \(input)",
+                                          writingLabel: "writing \(output)")
+        defer { progress.finish() }
+        do {
+            try conversion.run(observer: progress)
         } catch {
-            reading.finish()
-            throw CommandFailure(error.description)
+            throw CommandFailure(error.messages)
         }
-        reading.finish()
-        var schema: Schema?
-        if let ontology {
-            do { schema = Schema(ontology: try OntologyFile.read(ontology)) } catch { throw CommandFailure(error.description) }
-        }
-        phases.lap("read")
-        var serializer = outputFormat == .svg
-            ? SVGWriter(schema: schema, timeLimit: renderTimeout) : outputFormat.serializer(schema: schema)
-        if let propertyGraphWriter = serializer as? any PropertyGraphSerializer {
-            serializer = WarningPrinter(writer: propertyGraphWriter) { phases.lap("project") }
-        }
-        let writing = Progress(label: "writing \(output)", unit: "triples")
-        defer { writing.finish() }
-        try GraphOutput.write(graph, with: serializer, formatName: outputFormat.displayName,
-                              to: output, source: input, progress: writing) {
-            writing.finish()
-            phases.lap("write")
-        }
-        phases.lap("sync")
-        if timings { FileHandleOutput.standardError(phases.line) }
-    }
-
-    /// `--streaming`: passes over the input, bounded memory. `read` times the first pass
-    /// (checking, and for GraphML sorting), `write` the rest, `sync` the file's sync and rename.
-    private func runStreaming() throws {
-        let phases = PhaseTimings()
-        let progress = Progress(label: "checking \(input)", unit: "triples")
-        let writing = Progress(label: "writing \(output)", unit: "triples")
-        defer {
-            progress.finish()
-            writing.finish()
-        }
-        let report = { (pass: Int, bytesRead: Int, totalBytes: Int?) in
-            if pass == 1 {
-                progress.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
-            } else if bytesRead == 0 {
-                // The first pass is done.
-                progress.finish()
-                phases.lap("read")
-            } else {
-                writing.update(done: 0, bytes: bytesRead, totalBytes: totalBytes)
-            }
-        }
-        let graphML = outputFormat == .graphml
-        var notes: [Diagnostic] = []
-        try GraphOutput.stream(to: output, formatName: graphML ? "GraphML" : "RDF/XML", source: input,
-                               serialized: { phases.lap("write") }) { (sink: any ByteSink) throws(StreamingError) in
-            if graphML {
-                notes = try StreamingGraphMLWriter(temporaryFolder: temporaryFolder).convert(nTriplesAt: input, to: sink, progress: report)
-            } else {
-                try StreamingRDFXMLWriter().convert(nTriplesAt: input, to: sink, progress: report)
-            }
-        }
-        phases.lap("sync")
-        for note in notes { FileHandleOutput.standardError(note.description) }
-        if timings { FileHandleOutput.standardError(phases.line) }
-    }
-
-    /// Where a streaming sort keeps its temporary files: the output's folder (same disk), or
-    /// `$TMPDIR` (else `/tmp`) when writing to standard output.
-    private var temporaryFolder: String {
-        guard output != "-" else {
-            if let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty { return folder }
-            return "/tmp"
-        }
-        guard let slash = output.lastIndex(of: "/") else { return "." }
-        return slash == output.startIndex ? "/" : String(output[..<slash])
-    }
-
-    /// `--base`, or the input file's own `file:` IRI for RDF/XML read from a file.
-    private func baseIRI(for format: GraphFormat) throws -> IRI? {
-        if let base { return try IRI(base) }
-        guard format == .rdfxml, input != "-" else { return nil }
-        return FileIRI.forPath(input)
-    }
-}
-
-/// Projects once, prints the projection's warnings (e.g. values kept as text) on standard error,
-/// then writes.
-private struct WarningPrinter: GraphSerializer {
-    let writer: any PropertyGraphSerializer
-    /// Called when the projection is done and writing begins (`--timings`).
-    let projected: () -> Void
-
-    func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
-        if let graphML = writer as? GraphMLWriter {
-            // Plain GraphML may skip building the property graph (same bytes, far less memory).
-            for note in try graphML.writeGraph(graph, to: sink, projected: projected) {
-                FileHandleOutput.standardError(note.description)
-            }
-            return
-        }
-        let propertyGraph = try writer.projection.project(graph)
-        projected()
-        for note in propertyGraph.notes { FileHandleOutput.standardError(note.description) }
-        try writer.write(propertyGraph, to: sink)
+        if timings { FileHandleOutput.standardError(progress.timings) }
     }
 }

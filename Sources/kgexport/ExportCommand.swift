@@ -1,5 +1,5 @@
 import ArgumentParser
-import DatasetKit
+import ExportPipeline
 import KnowledgeGraph
 
 /// `kgexport export [DATASET] [--ontology FILE] [--out DIR]`: validate, then write every export
@@ -26,14 +26,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var limits: InputLimitOptions
 
     func run() throws {
-        // The SVG needs Graphviz, a program run from here; it follows the DOT it is drawn from.
-        var artifacts = ExportArtifact.standard
-        let svg = ExportArtifact(.instances, fileExtension: "svg") { SVGWriter(schema: $0) }
-        artifacts.insert(svg, at: (artifacts.firstIndex { $0.fileExtension == "dot" } ?? artifacts.count - 1) + 1)
-        var job = ExportJob(datasetPath: dataset, ontologyPath: ontology, artifacts: artifacts)
+        var job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
         job.inputSizeLimit = limits.bytes
         do {
-            for path in try job.run(into: out) { print("wrote \(path)") }
+            for path in try job.run(into: out, diagnostics: StandardErrorDiagnostics()) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {
             let errors = diagnostics.filter { $0.severity == .error }.count
             throw CommandFailure(diagnostics.map(\.description)

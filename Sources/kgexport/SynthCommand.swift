@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphSynthesis
 import KnowledgeGraph
+import GraphFormats
 import RDFFormats
 
 /// `kgexport synth --nodes N --seed S OUTPUT`: a synthetic news-shaped graph as N-Triples, for
@@ -36,6 +37,14 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let generator = SyntheticNewsGraph(nodes: nodes, seed: seed)
         let progress = Progress(label: "writing \(output)", unit: "triples")
+        do {
+            try write(generator, progress: progress)
+        } catch {
+            throw CommandFailure(error.messages)
+        }
+    }
+
+    private func write(_ generator: SyntheticNewsGraph, progress: Progress) throws(ConversionError) {
         try GraphOutput.stream(to: output) { (sink: any ByteSink) throws(StreamingError) in
             let writer = NTriplesStreamWriter(sink: sink)
             var written = 0

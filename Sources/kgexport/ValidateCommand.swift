@@ -1,5 +1,6 @@
 import ArgumentParser
 import DatasetKit
+import ExportPipeline
 import KnowledgeGraph
 
 /// `kgexport validate [DATASET] [--ontology FILE]`: every problem of a dataset, then a summary.

@@ -1,4 +1,6 @@
 import DatasetKit
+import ExportPipeline
+import GraphFormats
 import KnowledgeGraph
 import Testing
 
@@ -38,8 +40,9 @@ import Testing
     @Test func committedExportsAreFresh() throws {
         let rendered = try job.render(job.load())
         #expect(rendered.map(\.fileName) == ["nato-sg-2024.rdf", "nato-sg-2024.nt", "nato-sg-2024.ttl", "nato-sg-2024.graphml",
-                                             "nato-sg-2024.yed.graphml", "nato-sg-2024.dot", "newsgraph.ttl"])
-        for artifact in rendered {
+                                             "nato-sg-2024.yed.graphml", "nato-sg-2024.dot", "nato-sg-2024.svg", "newsgraph.ttl"])
+        // The picture's bytes depend on the Graphviz version; the interop checks compare them.
+        for artifact in rendered where !artifact.fileName.hasSuffix(".svg") {
             let committed = try InputFile.read(Self.root + "/Exports/" + artifact.fileName)
             #expect(committed == artifact.bytes, "Exports/\(artifact.fileName) is stale: run `make export`")
         }

@@ -1,4 +1,6 @@
 import DatasetKit
+import ExportPipeline
+import GraphFormats
 import KnowledgeGraph
 import RoundTripOracle
 import Testing

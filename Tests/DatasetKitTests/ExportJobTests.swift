@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import DatasetKit
+import ExportPipeline
+import GraphFormats
 import KnowledgeGraph
 import Testing
 
@@ -19,7 +21,7 @@ import Testing
     @Test func standardArtifactsAndTheirNames() {
         let fileNames = ExportArtifact.standard.map { $0.fileName(for: names) }
         #expect(fileNames == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test-set.graphml", "test-set.yed.graphml",
-                              "test-set.dot", "test.ttl"])
+                              "test-set.dot", "test-set.svg", "test.ttl"])
     }
 
     @Test func renderingIsDeterministic() throws {

@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import DatasetKit
+import ExportPipeline
+import GraphFormats
 import KnowledgeGraph
 import RDFFormats
 import Testing
@@ -69,6 +71,6 @@ import Testing
         let rendered = try ExportJob(datasetPath: Fixtures.path("valid.yaml"), ontologyPath: Fixtures.path("test-ontology.owl"))
             .render(loaded)
         #expect(rendered.map(\.fileName) == ["test-set.rdf", "test-set.nt", "test-set.ttl", "test-set.graphml",
-                                             "test-set.yed.graphml", "test-set.dot", "test-ontology.ttl"])
+                                             "test-set.yed.graphml", "test-set.dot", "test-set.svg", "test-ontology.ttl"])
     }
 }

@@ -39,7 +39,7 @@ import Glibc
 
     static func nonStreaming(_ path: String) throws -> String {
         let sink = MemorySink()
-        _ = try GraphMLWriter().writeGraph(try NTriplesReader().read(path: path), to: sink)
+        try GraphMLWriter().write(try NTriplesReader().read(path: path), to: sink, context: WriteContext(diagnostics: DiagnosticCollection()))
         return sink.text
     }
 

@@ -32,26 +32,24 @@ public struct GraphMLWriter: PropertyGraphSerializer {
         self.projection = PropertyGraphProjection(schema: schema)
     }
 
-    /// Projects `graph` and writes it; returns the projection's notes (warnings such as a key
-    /// written as text), for the caller to show.
-    /// - Parameter projected: called once the property graph is planned, before the first byte
-    ///   is written (for timings: the projection versus the writing).
+    /// Projects `graph`, reports the projection's notes to `context.diagnostics`, and writes it.
+    /// Plain GraphML of the common case goes straight from the graph's term ids, without
+    /// building the property graph (same bytes, far less memory and time).
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
-    public func writeGraph(_ graph: Graph, to sink: some ByteSink, projected: () -> Void = {}) throws(WriteError) -> [Diagnostic] {
-        // Plain GraphML of the common case goes straight from the graph's ids (same bytes).
+    public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
         if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
-            projected()
+            context.stageFinished("project")
             do {
                 try direct.write(to: sink)
             } catch {
                 throw .xmlWriting(error, output: "GraphML output")
             }
-            return []
+            return
         }
         let propertyGraph = try projection.project(graph)
-        projected()
+        context.stageFinished("project")
+        for note in propertyGraph.notes { context.diagnostics.emit(note) }
         try write(propertyGraph, to: sink)
-        return propertyGraph.notes
     }
 
     /// Writes an already projected graph.

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 public import KnowledgeGraph
-public import RDFFormats
+internal import RDFFormats
 import XMLSupport
 
 /// Converts N-Triples to plain GraphML in bounded memory, whatever the size of the input.

@@ -1,3 +1,5 @@
+public import KnowledgeGraph
+
 /// Finds the declared term a misspelt one was probably meant to be, for "did you mean …?" hints.
 public enum NameSuggestion {
     /// The candidate whose local name is closest to `iri`'s (case-insensitive edit distance of

@@ -1,19 +1,19 @@
 /// The parts of a file's name that export naming and format detection need.
-enum FileName {
+public enum FileName {
     /// `newsgraph.owl` for `Ontology/newsgraph.owl`.
-    static func name(_ path: String) -> String {
+    public static func name(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// `newsgraph` for `Ontology/newsgraph.owl` (a leading dot is not an extension).
-    static func stem(_ path: String) -> String {
+    public static func stem(_ path: String) -> String {
         let name = name(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
 
     /// `owl` for `Ontology/newsgraph.owl`, lower-cased; empty when there is none.
-    static func fileExtension(_ path: String) -> String {
+    public static func fileExtension(_ path: String) -> String {
         let name = name(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()

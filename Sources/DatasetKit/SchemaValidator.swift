@@ -1,3 +1,5 @@
+public import KnowledgeGraph
+
 /// Judges an instance graph against a ``Schema``: every class and property must be declared,
 /// used within its domain and range, every literal must parse as its datatype, every node must
 /// have a type and a label, and instances of the ``ValidationRules/sourcedClasses`` must cite a

@@ -1,5 +1,6 @@
+public import DatasetKit
+internal import GraphFormats
 public import KnowledgeGraph
-internal import RDFFormats
 
 /// The export pipeline as plain values: load the dataset and its ontology, validate, render
 /// every ``ExportArtifact`` in memory, then write them all atomically.
@@ -63,19 +64,26 @@ public struct ExportJob {
     }
 
     /// Renders every artifact in memory.
+    /// - Parameter diagnostics: receives the writers' notes (a value kept as text, say).
     /// - Throws: ``ExportError/invalid(_:)`` with every diagnostic when the dataset has errors;
     ///   ``ExportError/write(_:)`` when a format cannot express the graph.
-    public func render(_ loaded: LoadedExport) throws(ExportError) -> [RenderedArtifact] {
+    public func render(_ loaded: LoadedExport,
+                       diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [RenderedArtifact] {
         guard let dataset = loaded.dataset, !loaded.hasErrors else { throw .invalid(loaded.diagnostics) }
         let names = ArtifactNames(dataset: dataset.document?.id?.value ?? "dataset",
                                   ontology: FileName.stem(loaded.ontologyPath ?? "ontology"))
-        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names, schema: dataset.schema)
+        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names, schema: dataset.schema,
+                               diagnostics: diagnostics)
     }
 
     /// Renders artifacts of the given instance and ontology graphs (the part of ``render(_:)``
-    /// that needs no files); `schema` is the ontology's, for the formats that use it.
+    /// that needs no files); `schema` is the ontology's, for the formats that use it, and
+    /// `diagnostics` receives the writers' notes.
     public static func render(_ artifacts: [ExportArtifact], graphs: (instances: Graph, ontology: Graph),
-                              names: ArtifactNames, schema: Schema? = nil) throws(ExportError) -> [RenderedArtifact] {
+                              names: ArtifactNames, schema: Schema? = nil,
+                              diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [RenderedArtifact] {
+        let options = GraphFormat.WriteOptions(schema: schema)
+        let context = WriteContext(diagnostics: diagnostics)
         var rendered: [RenderedArtifact] = []
         var seen: Set<String> = []
         for artifact in artifacts {
@@ -87,7 +95,7 @@ public struct ExportJob {
             let sink = MemorySink()
             let graph = artifact.content == .instances ? graphs.instances : graphs.ontology
             do {
-                try artifact.serializer(schema: schema).write(graph, to: sink)
+                try artifact.serializer(options).write(graph, to: sink, context: context)
             } catch {
                 throw .write(error)
             }
@@ -97,9 +105,11 @@ public struct ExportJob {
     }
 
     /// Loads, validates, renders and writes into `folder` (created when missing).
+    /// - Parameter diagnostics: receives the writers' notes.
     /// - Returns: the paths written, in artifact order.
-    public func run(into folder: String) throws(ExportError) -> [String] {
-        let rendered = try render(load())
+    public func run(into folder: String,
+                    diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [String] {
+        let rendered = try render(load(), diagnostics: diagnostics)
         do {
             return try ArtifactWriter.write(rendered, into: folder)
         } catch {

@@ -1,3 +1,4 @@
+import DatasetKit
 import KnowledgeGraph
 import Testing
 

@@ -22,7 +22,7 @@ struct GraphvizRenderer {
     /// Graphs with more nodes than this are laid out with `sfdp`.
     static let largeGraphNodeCount = 300
     /// The default time limit, in seconds.
-    static let defaultTimeLimit = 120.0
+    static let defaultTimeLimit = GraphFormat.WriteOptions.defaultRenderTimeLimit
 
     /// The layout suited to a graph of `nodeCount` nodes.
     static func layout(forNodeCount nodeCount: Int) -> String {

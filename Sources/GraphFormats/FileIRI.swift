@@ -1,14 +1,14 @@
-import KnowledgeGraph
+public import KnowledgeGraph
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `file:` IRIs for local paths: the default base IRI of an RDF/XML input file, as rapper and
 /// rdflib use, so relative references resolve the way other tools resolve them.
-enum FileIRI {
+public enum FileIRI {
     /// The `file:///…` IRI of `path` made absolute against the current folder; nil when the
     /// current folder is unknown.
-    static func forPath(_ path: String) -> IRI? {
+    public static func forPath(_ path: String) -> IRI? {
         var folder: String
         if path.hasPrefix("/") {
             folder = "/"
