@@ -85,8 +85,10 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "ExportPipeline", "GraphFormats", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "ExportPipeline", "GraphFormats", "RDFFormats", "PropertyGraph", "KnowledgeGraph", "RoundTripOracle"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "RDFFormats", "PropertyGraph", "KnowledgeGraph"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
         // The round-trip rules every graph a reader accepts must obey; used by the fuzz targets
         // and the round-trip tests, not shipped.

@@ -4,6 +4,8 @@ import Glibc
 import DatasetKit
 import ExportPipeline
 import GraphFormats
+import PropertyGraph
+import RDFFormats
 import KnowledgeGraph
 import Testing
 
@@ -67,6 +69,19 @@ import Testing
         #expect(throws: ExportError.self) {
             try ExportJob.render(ExportArtifact.standard + [failing], graphs: (loaded.graph, loaded.ontology), names: names)
         }
+    }
+
+    /// What a writer has to say reaches the caller's collector, as it does for `convert`.
+    @Test func writersNotesReachTheCollector() throws {
+        var graph = Graph()
+        _ = graph.insert(.iri(IRI(unchecked: "http://example.org/a")), IRI(unchecked: "http://example.org/big"),
+                         .literal(try Literal("123456789012345678901234567890", datatype: IRI(unchecked: Vocabulary.xsdNamespace + "integer"))))
+        let notes = DiagnosticCollection()
+        let artifacts = [ExportArtifact(.instances, format: .graphML), ExportArtifact(.instances, format: .dot),
+                         ExportArtifact(.instances, format: .nTriples)]
+        _ = try ExportJob.render(artifacts, graphs: (graph, Graph()), names: names, diagnostics: notes)
+        #expect(notes.diagnostics.count == 2)
+        #expect(notes.diagnostics.allSatisfy { $0.severity == .warning && $0.message.contains("written as text") })
     }
 
     @Test func invalidDatasetsAreNotRendered() throws {
