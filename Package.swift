@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Upcoming-language features turned on for every target, as swift-log does.
+/// Upcoming-language features, turned on for every target by the loop at the end (as swift-log does).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -30,56 +30,48 @@ let package = Package(
         ),
         .target(
             name: "XMLSupport",
-            dependencies: ["CLibXML2", "KnowledgeGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["CLibXML2", "KnowledgeGraph"]
         ),
         .target(
-            name: "KnowledgeGraph",
-            swiftSettings: swiftSettings
+            name: "KnowledgeGraph"
         ),
         .target(
             name: "RDFFormats",
-            dependencies: ["KnowledgeGraph", "XMLSupport"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "XMLSupport"]
         ),
         .target(
             name: "PropertyGraph",
-            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"]
         ),
         .target(
             name: "GraphSynthesis",
-            dependencies: ["KnowledgeGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph"]
         ),
         .target(
             name: "DatasetKit",
-            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "kgexport",
             dependencies: [
                 "KnowledgeGraph", "RDFFormats", "PropertyGraph", "DatasetKit", "GraphSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
+            ]
         ),
-        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"]),
         .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "RoundTripOracle", "GraphSynthesis"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph", "RoundTripOracle"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"]),
         // The round-trip rules every graph a reader accepts must obey; used by the fuzz targets
         // and the round-trip tests, not shipped.
-        .target(name: "RoundTripOracle", dependencies: ["KnowledgeGraph", "RDFFormats"], path: "Fuzz/RoundTripOracle",
-                swiftSettings: swiftSettings),
+        .target(name: "RoundTripOracle", dependencies: ["KnowledgeGraph", "RDFFormats"], path: "Fuzz/RoundTripOracle"),
         .testTarget(name: "kgexportTests", dependencies: ["kgexport", "GraphSynthesis", "KnowledgeGraph", "RDFFormats"],
-                    exclude: ["BadInput"], swiftSettings: swiftSettings),
+                    exclude: ["BadInput"]),
     ]
 )
 
@@ -87,13 +79,17 @@ let package = Package(
 // set, because they build only with -sanitize=fuzzer: see `make fuzz-smoke` and Fuzz/README.md.
 if Context.environment["KGEXPORT_FUZZ"] != nil {
     package.targets += [
-        .target(name: "FuzzSupport", dependencies: ["KnowledgeGraph", "RoundTripOracle"], path: "Fuzz/FuzzSupport",
-                swiftSettings: swiftSettings),
+        .target(name: "FuzzSupport", dependencies: ["KnowledgeGraph", "RoundTripOracle"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRDFXML", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
-                          path: "Fuzz/FuzzRDFXML", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzRDFXML"),
         .executableTarget(name: "FuzzNTriples", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
-                          path: "Fuzz/FuzzNTriples", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzNTriples"),
         .executableTarget(name: "FuzzDataset", dependencies: ["FuzzSupport", "KnowledgeGraph", "DatasetKit"],
-                          path: "Fuzz/FuzzDataset", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzDataset"),
     ]
+}
+
+// Every Swift target, the fuzz targets included, gets the same language settings.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
 }
