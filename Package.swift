@@ -28,9 +28,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The `kg_` helpers around libxml2, in C: their state exists once, in shim.c.
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         .target(
             name: "XMLSupport",
-            dependencies: ["CLibXML2", "KnowledgeGraph"]
+            dependencies: ["CLibXML2", "CLibXML2Shim", "KnowledgeGraph"]
         ),
         .target(
             name: "KnowledgeGraph"
