@@ -18,13 +18,4 @@ public enum XMLEnvironment {
     public static func prepare() {
         _ = prepared
     }
-
-    /// Runs `body` (a schema compilation) with the refusing entity loader letting this thread read
-    /// local files, so a schema's own xs:include/xs:import/xs:redefine files load; never the network.
-    static func allowingLocalSchemaFiles<Result>(_ body: () -> Result) -> Result {
-        prepare()
-        kg_beginSchemaLoading()
-        defer { kg_endSchemaLoading() }
-        return body()
-    }
 }

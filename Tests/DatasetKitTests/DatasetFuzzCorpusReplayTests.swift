@@ -1,6 +1,6 @@
 import DatasetKit
 import KnowledgeGraph
-import RoundTripOracle
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

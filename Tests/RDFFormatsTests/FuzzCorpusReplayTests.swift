@@ -1,6 +1,6 @@
 import KnowledgeGraph
 import RDFFormats
-import RoundTripOracle
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

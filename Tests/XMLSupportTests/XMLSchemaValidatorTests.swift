@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KnowledgeGraph
+import TestSupport
 import Testing
 import XMLSupport
 
