@@ -60,7 +60,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", "TestSupport"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph", "TestSupport"]),
         .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "TestSupport", "GraphSynthesis"],
                     exclude: ["Fixtures"]),
@@ -69,8 +69,8 @@ let package = Package(
         .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "RDFFormats", "KnowledgeGraph", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"]),
-        // What the tests and the fuzz targets share, not shipped: the round-trip oracle and the
-        // XML Schema validator. Being test-only, it may call libxml2 itself (for the
+        // What the tests and the fuzz targets share, not shipped: the round-trip oracle, the XML
+        // Schema validator, temporary files. Being test-only, it may call libxml2 itself (for the
         // validator): the one exception to XMLSupport being libxml2's only importer.
         .target(name: "TestSupport", dependencies: ["KnowledgeGraph", "RDFFormats", "XMLSupport", "CLibXML2", "CLibXML2Shim"],
                 path: "Tests/TestSupport"),

@@ -4,6 +4,7 @@ import Glibc
 import DatasetKit
 import KnowledgeGraph
 import RDFFormats
+import TestSupport
 import Testing
 
 /// `Fixtures/test-ontology.nt` and `.owl` are ``TestOntology`` written as N-Triples and RDF/XML,
@@ -49,7 +50,7 @@ import Testing
 
     /// A syntax error in the ontology is reported with its position in the ontology file.
     @Test func brokenOntologyIsADiagnosticWithPosition() throws {
-        let folder = try temporaryFolder()
+        let folder = try TestFiles.temporaryFolder()
         let path = folder + "/broken.nt"
         let file = try AtomicFileSink(path: path)
         try file.write("<http://example.org/a> <http://example.org/b> .\n")
