@@ -12,7 +12,7 @@ SHARED_DIR ?= ../shared
 APT_PACKAGES := libxml2-dev pkgconf raptor2-utils libxml2-utils graphviz librsvg2-bin
 PIP_PACKAGES := rdflib networkx igraph oxigraph lxml
 
-.PHONY: all build export test test-swift test-interop test-sanitize test-asan test-tsan fuzz-build fuzz-smoke deps deps-system deps-python check-exports clean
+.PHONY: all build export test test-swift test-interop test-sanitize test-asan test-tsan fuzz-build fuzz-smoke deps deps-system deps-python clean
 
 all: build
 

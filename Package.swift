@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Upcoming-language features turned on for every target, as swift-log does.
+/// Upcoming-language features, turned on for every target by the loop at the end (as swift-log does).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -30,72 +30,66 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The `kg_` helpers around libxml2, in C: their state exists once, in shim.c.
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         .target(
             name: "XMLSupport",
-            dependencies: ["CLibXML2", "KnowledgeGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["CLibXML2", "CLibXML2Shim", "KnowledgeGraph"]
         ),
         .target(
-            name: "KnowledgeGraph",
-            swiftSettings: swiftSettings
+            name: "KnowledgeGraph"
         ),
         .target(
             name: "RDFFormats",
-            dependencies: ["KnowledgeGraph", "XMLSupport"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "XMLSupport"]
         ),
         .target(
             name: "PropertyGraph",
-            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "XMLSupport", "RDFFormats"]
         ),
         .target(
             name: "GraphSynthesis",
-            dependencies: ["KnowledgeGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph"]
         ),
         // The format registry and the conversion pipeline: every format, how it is read and written.
         .target(
             name: "GraphFormats",
-            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "RDFFormats", "PropertyGraph"]
         ),
         .target(
             name: "DatasetKit",
-            dependencies: ["KnowledgeGraph", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", .product(name: "Yams", package: "Yams")]
         ),
         // export as plain values: load, validate, render every artifact, commit all files together.
         .target(
             name: "ExportPipeline",
-            dependencies: ["KnowledgeGraph", "DatasetKit", "GraphFormats", "RDFFormats", "PropertyGraph"],
-            swiftSettings: swiftSettings
+            dependencies: ["KnowledgeGraph", "DatasetKit", "GraphFormats", "RDFFormats", "PropertyGraph"]
         ),
         .executableTarget(
             name: "kgexport",
             dependencies: [
                 "KnowledgeGraph", "GraphFormats", "DatasetKit", "ExportPipeline", "GraphSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: swiftSettings
+            ]
         ),
-        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph"], swiftSettings: swiftSettings),
-        .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "RoundTripOracle", "GraphSynthesis"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "ExportPipeline", "GraphFormats", "RDFFormats", "PropertyGraph", "KnowledgeGraph", "RoundTripOracle"],
-                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "RDFFormats", "PropertyGraph", "KnowledgeGraph"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"], swiftSettings: swiftSettings),
-        // The round-trip rules every graph a reader accepts must obey; used by the fuzz targets
-        // and the round-trip tests, not shipped.
-        .target(name: "RoundTripOracle", dependencies: ["KnowledgeGraph", "RDFFormats"], path: "Fuzz/RoundTripOracle",
-                swiftSettings: swiftSettings),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", "TestSupport"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "KnowledgeGraph", "TestSupport"]),
+        .testTarget(name: "RDFFormatsTests", dependencies: ["RDFFormats", "KnowledgeGraph", "TestSupport", "GraphSynthesis"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph", "RDFFormats", "KnowledgeGraph", "XMLSupport", "GraphSynthesis", "TestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats", "RDFFormats", "PropertyGraph", "KnowledgeGraph", "TestSupport"]),
+        .testTarget(name: "DatasetKitTests", dependencies: ["DatasetKit", "ExportPipeline", "GraphFormats", "RDFFormats", "PropertyGraph",
+                                                            "KnowledgeGraph", "TestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GraphSynthesisTests", dependencies: ["GraphSynthesis", "KnowledgeGraph"]),
+        // What the tests and the fuzz targets share, not shipped: the round-trip oracle, the XML
+        // Schema validator, temporary files. Being test-only, it may call libxml2 itself (for the
+        // validator): the one exception to XMLSupport being libxml2's only importer.
+        .target(name: "TestSupport", dependencies: ["KnowledgeGraph", "RDFFormats", "XMLSupport", "CLibXML2", "CLibXML2Shim"],
+                path: "Tests/TestSupport"),
         .testTarget(name: "kgexportTests", dependencies: ["kgexport", "GraphSynthesis", "KnowledgeGraph", "RDFFormats"],
-                    exclude: ["BadInput"], swiftSettings: swiftSettings),
+                    exclude: ["BadInput"]),
     ]
 )
 
@@ -103,13 +97,17 @@ let package = Package(
 // set, because they build only with -sanitize=fuzzer: see `make fuzz-smoke` and Fuzz/README.md.
 if Context.environment["KGEXPORT_FUZZ"] != nil {
     package.targets += [
-        .target(name: "FuzzSupport", dependencies: ["KnowledgeGraph", "RoundTripOracle"], path: "Fuzz/FuzzSupport",
-                swiftSettings: swiftSettings),
+        .target(name: "FuzzSupport", dependencies: ["KnowledgeGraph", "TestSupport"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRDFXML", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
-                          path: "Fuzz/FuzzRDFXML", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzRDFXML"),
         .executableTarget(name: "FuzzNTriples", dependencies: ["FuzzSupport", "KnowledgeGraph", "RDFFormats"],
-                          path: "Fuzz/FuzzNTriples", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzNTriples"),
         .executableTarget(name: "FuzzDataset", dependencies: ["FuzzSupport", "KnowledgeGraph", "DatasetKit", "GraphFormats"],
-                          path: "Fuzz/FuzzDataset", swiftSettings: swiftSettings),
+                          path: "Fuzz/FuzzDataset"),
     ]
+}
+
+// Every Swift target, the fuzz targets included, gets the same language settings.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
 }

@@ -1,5 +1,5 @@
 public import KnowledgeGraph
-import RoundTripOracle
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

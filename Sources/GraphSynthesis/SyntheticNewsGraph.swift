@@ -129,8 +129,6 @@ public struct SyntheticNewsGraph: Sendable {
 
     func node(_ index: Int) -> Term { .iri(IRI(unchecked: base + "n\(index)")) }
 
-    func kindOf(_ index: Int) -> Kind { Kind(rawValue: index % Kind.allCases.count) ?? .person }
-
     /// A node of the given kind other than `index`, chosen at random.
     func pick(_ kind: Kind, avoiding index: Int, _ random: inout SplitMix64) -> Int {
         let kinds = Kind.allCases.count

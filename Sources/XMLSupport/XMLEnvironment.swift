@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Shim
 
 /// Process-wide libxml2 set-up, done once: initialise the library, refuse external entities,
 /// and keep libxml2 from printing errors itself (kgexport reports them with positions).
@@ -16,18 +17,5 @@ public enum XMLEnvironment {
     /// Runs the set-up if it has not run yet. Every entry point of this module calls it.
     public static func prepare() {
         _ = prepared
-    }
-
-    /// Runs `body` (a schema compilation) with the refusing entity loader letting this thread read
-    /// local files, so a schema's own xs:include/xs:import/xs:redefine files load; never the network.
-    ///
-    /// It lives in this file because the switch is a `static` in the shim header, and each Swift
-    /// file compiled on its own gets its own copy: only this file's copy is the one the installed
-    /// loader reads.
-    static func allowingLocalSchemaFiles<Result>(_ body: () -> Result) -> Result {
-        prepare()
-        kg_beginSchemaLoading()
-        defer { kg_endSchemaLoading() }
-        return body()
     }
 }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Shim
 public import KnowledgeGraph
 
 /// A streaming XML writer on libxml2's `xmlTextWriter`.

@@ -2,7 +2,7 @@ import DatasetKit
 import ExportPipeline
 import GraphFormats
 import KnowledgeGraph
-import RoundTripOracle
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -23,14 +23,8 @@ import Glibc
 
     static func files(_ name: String) -> [String] {
         let folder = packageRoot + "/Tests/FuzzCorpus/" + name
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var paths: [String] = []
-        while let entry = readdir(directory) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !file.hasPrefix(".") { paths.append(folder + "/" + file) }
-        }
-        return paths.sorted()
+        let names = (try? TestFiles.list(folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map { folder + "/" + $0 }.sorted()
     }
 
     @Test func theCorpusIsPresent() {

@@ -1,12 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DatasetKit
 import ExportPipeline
 import GraphFormats
 import PropertyGraph
 import RDFFormats
 import KnowledgeGraph
+import TestSupport
 import Testing
 
 /// The export pipeline: artifacts named and rendered from plain values, deterministic,
@@ -51,7 +49,7 @@ import Testing
     }
 
     @Test func writesEveryFileAtomically() throws {
-        let folder = try temporaryFolder() + "/nested/out"
+        let folder = try TestFiles.temporaryFolder() + "/nested/out"
         let loaded = try validDataset()
         let rendered = try ExportJob.render(ExportArtifact.standard, graphs: (loaded.graph, loaded.ontology), names: names)
         let paths = try ArtifactWriter.write(rendered, into: folder)
@@ -59,7 +57,7 @@ import Testing
         for artifact in rendered {
             #expect(try InputFile.read(folder + "/" + artifact.fileName) == artifact.bytes)
         }
-        #expect(try listFolder(folder).sorted() == rendered.map(\.fileName).sorted())
+        #expect(try TestFiles.list(folder).sorted() == rendered.map(\.fileName).sorted())
     }
 
     /// A serializer that fails stops the export before any file exists.
@@ -85,10 +83,10 @@ import Testing
     }
 
     @Test func invalidDatasetsAreNotRendered() throws {
-        let folder = try temporaryFolder()
+        let folder = try TestFiles.temporaryFolder()
         let job = ExportJob(datasetPath: Fixtures.path("semantic-errors.yaml"), ontologyPath: Fixtures.path("missing.owl"))
         #expect(throws: ExportError.self) { try job.run(into: folder + "/out") }
-        #expect(!fileExists(folder + "/out"))
+        #expect(!TestFiles.exists(folder + "/out"))
     }
 
     @Test func ontologyPathIsRelativeToTheDataset() {
@@ -111,28 +109,4 @@ struct RefusingWriter: GraphSerializer {
     func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
         throw .unrepresentable(Diagnostic(code: "test", message: "refused", subject: "graph"))
     }
-}
-
-func temporaryFolder() throws -> String {
-    var template = Array("/tmp/kgexport-test-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-        guard let base = buffer.baseAddress, let result = mkdtemp(base) else { return nil }
-        return String(cString: result)
-    }
-    return try #require(made)
-}
-
-func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
-func listFolder(_ path: String) throws -> [String] {
-    let directory = try #require(opendir(path))
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
 }

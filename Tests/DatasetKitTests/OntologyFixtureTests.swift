@@ -6,6 +6,7 @@ import ExportPipeline
 import GraphFormats
 import KnowledgeGraph
 import RDFFormats
+import TestSupport
 import Testing
 
 /// `Fixtures/test-ontology.nt` and `.owl` are ``TestOntology`` written as N-Triples and RDF/XML,
@@ -51,7 +52,7 @@ import Testing
 
     /// A syntax error in the ontology is reported with its position in the ontology file.
     @Test func brokenOntologyIsADiagnosticWithPosition() throws {
-        let folder = try temporaryFolder()
+        let folder = try TestFiles.temporaryFolder()
         let path = folder + "/broken.nt"
         let file = try AtomicFileSink(path: path)
         try file.write("<http://example.org/a> <http://example.org/b> .\n")

@@ -2,6 +2,7 @@ import GraphFormats
 import KnowledgeGraph
 import PropertyGraph
 import RDFFormats
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -77,8 +78,8 @@ import Glibc
     /// The chunked reader and the whole-document parser make the same graph.
     @Test func chunkedAndWholeReadsAgree() throws {
         let text = "<http://example.org/s> <http://example.org/p> \"o\"@en .\n_:b <http://example.org/p> <http://example.org/s> .\n"
-        let path = try TemporaryFile.write(text)
-        defer { TemporaryFile.remove(path) }
+        let path = try TestFiles.temporaryFile(text, suffix: ".nt")
+        defer { unlink(path) }
         let reading = try #require(GraphFormat.nTriples.reading)
         let chunked = try reading.read(path: path, options: GraphFormat.ReadOptions())
         let whole = try reading.parser(GraphFormat.ReadOptions()).parse(Array(text.utf8), source: path)
@@ -88,8 +89,8 @@ import Glibc
 
     /// A whole read is refused past the size limit, with the file named.
     @Test func wholeReadsKeepTheSizeLimit() throws {
-        let path = try TemporaryFile.write("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>")
-        defer { TemporaryFile.remove(path) }
+        let path = try TestFiles.temporaryFile("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>", suffix: ".rdf")
+        defer { unlink(path) }
         let reading = try #require(GraphFormat.rdfXML.reading)
         #expect(throws: Diagnostic.self) { try reading.read(path: path, options: GraphFormat.ReadOptions(sizeLimit: 10)) }
         #expect(try reading.read(path: path, options: GraphFormat.ReadOptions()).count == 0)
@@ -111,19 +112,3 @@ import Glibc
     }
 }
 
-/// A file with the given text in the temporary folder.
-enum TemporaryFile {
-    static func write(_ text: String) throws -> String {
-        var template = Array("/tmp/kgexport-formats-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        try #require(bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count)
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func remove(_ path: String) {
-        unlink(path)
-    }
-}

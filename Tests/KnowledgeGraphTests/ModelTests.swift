@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import TestSupport
 import Testing
 
 @Suite struct IRITests {
@@ -116,18 +117,17 @@ import Testing
 
 @Suite struct AtomicFileSinkTests {
     @Test func commitReplacesAndDiscardLeavesTargetUntouched() throws {
-        let folder = "/tmp/kgexport-sink-\(UInt32.random(in: 0...UInt32.max))"
-        try #require(mkdirForTest(folder))
+        let folder = try TestFiles.temporaryFolder()
         let path = folder + "/out.txt"
         let first = try AtomicFileSink(path: path)
         try first.write("hello")
         try first.commit()
-        #expect(readForTest(path) == "hello")
+        #expect(TestFiles.read(path) == "hello")
         let second = try AtomicFileSink(path: path)
         try second.write("broken")
         second.discard()
-        #expect(readForTest(path) == "hello")
-        #expect(!fileExistsForTest(second.temporaryPath))
+        #expect(TestFiles.read(path) == "hello")
+        #expect(!TestFiles.exists(second.temporaryPath))
     }
 
     @Test func missingFolderIsAnError() {

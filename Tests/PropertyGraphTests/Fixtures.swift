@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KnowledgeGraph
 import PropertyGraph
+import TestSupport
 import Testing
 import XMLSupport
 

@@ -1,6 +1,7 @@
 import KnowledgeGraph
 @testable import PropertyGraph
 import RDFFormats
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -73,16 +74,8 @@ import Glibc
         #expect(streamed == ordinary)
     }
 
-    static func temporaryFile(_ text: String) throws -> String {
-        let path = "/tmp/kgexport-streaming-graphml-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).nt"
-        let sink = try AtomicFileSink(path: path)
-        try sink.write(text)
-        try sink.commit()
-        return path
-    }
-
     @Test func refusesForbiddenCharactersAsTheProjectionDoes() throws {
-        let path = try Self.temporaryFile("<http://example.org/s> <http://example.org/note> \"bell\\u0007\" .\n")
+        let path = try TestFiles.temporaryFile("<http://example.org/s> <http://example.org/note> \"bell\\u0007\" .\n", suffix: ".nt")
         defer { unlink(path) }
         var failure: StreamingError?
         do { _ = try Self.convert(path) } catch { failure = error as? StreamingError }
@@ -97,7 +90,7 @@ import Glibc
     @Test func valuesThatDoNotFitTheirTypeGiveTheProjectionsNote() throws {
         let text = "<http://example.org/a> <http://example.org/n> \"12\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
             + "<http://example.org/b> <http://example.org/n> \"123456789012345678901234567890\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
-        let path = try Self.temporaryFile(text)
+        let path = try TestFiles.temporaryFile(text, suffix: ".nt")
         defer { unlink(path) }
         let streamed = try Self.convert(path)
         let projected = try GraphMLWriter().projection.project(try NTriplesReader().read(path: path))

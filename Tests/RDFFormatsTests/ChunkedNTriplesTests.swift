@@ -1,5 +1,6 @@
 import KnowledgeGraph
 import RDFFormats
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -8,18 +9,6 @@ import Glibc
 /// Reading a file in chunks of whole lines gives the same graph, and the same errors at the
 /// same positions, as parsing the document whole.
 @Suite struct ChunkedNTriplesTests {
-    static func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        var template = Array("/tmp/kgexport-chunks-XXXXXX.nt".utf8CString)
-        let descriptor = try template.withUnsafeMutableBufferPointer { buffer in
-            mkstemps(try #require(buffer.baseAddress), 3)
-        }
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        try #require(written == bytes.count)
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     /// A document with every line form: CR LF and CR line ends, comments, blank lines,
     /// escapes, blank nodes, long lines (longer than the smallest chunk).
     static let document: [UInt8] = {
@@ -35,7 +24,7 @@ import Glibc
 
     @Test(arguments: [64, 100, 257, 4_096, 1 << 22])
     func sameGraphInAnyChunkSize(chunkSize: Int) throws {
-        let path = try Self.temporaryFile(Self.document)
+        let path = try TestFiles.temporaryFile(Self.document, suffix: ".nt")
         defer { unlink(path) }
         let whole = try NTriplesReader().parse(Self.document, source: path)
         let chunked = try NTriplesReader().read(path: path, chunkSize: chunkSize)
@@ -54,7 +43,7 @@ import Glibc
         var bytes = Self.document
         bytes += Array((badLine + "\n").utf8)
         bytes += Self.document
-        let path = try Self.temporaryFile(bytes)
+        let path = try TestFiles.temporaryFile(bytes, suffix: ".nt")
         defer { unlink(path) }
         var expected: Diagnostic?
         do { _ = try NTriplesReader().parse(bytes, source: path) } catch { expected = error }
@@ -71,7 +60,7 @@ import Glibc
 
     @Test func badUTF8InALaterChunkIsLocated() throws {
         let bytes = Self.document + Array("<http://example.org/s> <http://example.org/p> \"Kari".utf8) + [0xFF] + Array("\" .\n".utf8)
-        let path = try Self.temporaryFile(bytes)
+        let path = try TestFiles.temporaryFile(bytes, suffix: ".nt")
         defer { unlink(path) }
         var expected: Diagnostic?
         do { _ = try NTriplesReader().parse(bytes, source: path) } catch { expected = error }

@@ -1,6 +1,6 @@
 import KnowledgeGraph
 import RDFFormats
-import RoundTripOracle
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -15,16 +15,8 @@ import Glibc
     /// The files of `Tests/FuzzCorpus/<name>/`, sorted.
     static func files(_ name: String) -> [String] {
         let folder = corpusRoot + "/" + name
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(folder + "/" + name) }
-        }
-        return names.sorted()
+        let names = (try? TestFiles.list(folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map { folder + "/" + $0 }.sorted()
     }
 
     static func bytes(_ path: String) throws -> [UInt8] {

@@ -1,7 +1,7 @@
 import GraphSynthesis
 import KnowledgeGraph
 import RDFFormats
-import RoundTripOracle
+import TestSupport
 import Testing
 
 /// Seeded random graphs full of the hard cases — blank nodes (chains, cycles, self-loops),

@@ -1,5 +1,6 @@
 import KnowledgeGraph
 import RDFFormats
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -35,14 +36,6 @@ import Glibc
         #expect(text == canonical, "sorted input gives the canonical document")
     }
 
-    static func temporaryFile(_ text: String) throws -> String {
-        let path = "/tmp/kgexport-stream-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).nt"
-        let sink = try AtomicFileSink(path: path)
-        try sink.write(text)
-        try sink.commit()
-        return path
-    }
-
     @Test func subjectsSplitAcrossTheFileAndLongRunsGetSeveralNodeElements() throws {
         var text = "<http://example.org/a> <http://example.org/p> \"1\" .\n"
         text += "_:x <http://example.org/p> <http://example.org/a> .\n"
@@ -50,7 +43,7 @@ import Glibc
         for index in 0..<(StreamingRDFXMLWriter.maximumGroupSize + 10) {
             text += "<http://example.org/b> <http://example.org/q> \"\(index)\" .\n"
         }
-        let path = try Self.temporaryFile(text)
+        let path = try TestFiles.temporaryFile(text, suffix: ".nt")
         defer { unlink(path) }
         let output = try Self.convert(path).text
         func occurrences(_ needle: String) -> Int { output.split(separator: needle, omittingEmptySubsequences: false).count - 1 }
@@ -69,7 +62,7 @@ import Glibc
     ])
     func refusesWhatTheCanonicalWriterRefusesBeforeWriting(line: String, code: String) throws {
         let text = "<http://example.org/a> <http://example.org/p> \"fine\" .\n" + line
-        let path = try Self.temporaryFile(text)
+        let path = try TestFiles.temporaryFile(text, suffix: ".nt")
         defer { unlink(path) }
         let sink = MemorySink()
         var failure: StreamingError?
@@ -93,7 +86,7 @@ import Glibc
     }
 
     @Test func malformedInputIsAnInputErrorWithItsPosition() throws {
-        let path = try Self.temporaryFile("<http://example.org/a> <http://example.org/p> \"fine\" .\n<s> <http://example.org/p> \"x\" .\n")
+        let path = try TestFiles.temporaryFile("<http://example.org/a> <http://example.org/p> \"fine\" .\n<s> <http://example.org/p> \"x\" .\n", suffix: ".nt")
         defer { unlink(path) }
         var failure: StreamingError?
         do { _ = try Self.convert(path) } catch { failure = error }

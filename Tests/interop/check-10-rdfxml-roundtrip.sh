@@ -5,12 +5,12 @@
 # file) and are listed as expected refusals.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-KGEXPORT=${KGEXPORT:-.build/release/kgexport}
+. "$here/lib.sh"
 SHARED_DIR=${SHARED_DIR:-../shared}
 suite=${W3C_RDF_TESTS:-$SHARED_DIR/w3c-rdf-tests}/rdf/rdf11/rdf-xml
 
-if [ ! -x "$KGEXPORT" ]; then
-  echo "kgexport not found at $KGEXPORT (build it, or set KGEXPORT)"
+if [ ! -x "$kgexport" ]; then
+  echo "kgexport not found at $kgexport (build it, or set KGEXPORT)"
   exit 1
 fi
 for tool in rapper python3; do
@@ -30,6 +30,4 @@ else
   echo "checking the fixtures only"
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-python3 "$here/rdf_roundtrip.py" "$KGEXPORT" "$work" "${suite_arguments[@]}" "$here"/fixtures/*.nt
+python3 "$here/rdf_roundtrip.py" "$kgexport" "$tmp" "${suite_arguments[@]}" "$here"/fixtures/*.nt

@@ -4,9 +4,8 @@
 # every Ontology/queries/*.rq; each answer must equal the .csv beside the query.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
 cd "$root" || exit 1
-PYTHON=${PYTHON:-python3}
 
 if ! command -v oxigraph > /dev/null 2>&1; then
   echo "the oxigraph CLI is missing (pip install oxigraph; 'make test' installs it)"
@@ -14,7 +13,7 @@ if ! command -v oxigraph > /dev/null 2>&1; then
   exit 1
 fi
 
-tmp=$(mktemp -d)
+# The server is stopped before lib.sh's scratch folder goes; this trap replaces lib.sh's.
 server=""
 cleanup() {
   if [ -n "$server" ]; then

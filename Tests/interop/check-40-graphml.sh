@@ -13,28 +13,18 @@
 # - the SVG is well-formed, draws every node of the DOT, and is what Graphviz draws from the DOT.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-kgexport=${KGEXPORT:-.build/release/kgexport}
-case "$kgexport" in /*) ;; *) kgexport="$PWD/$kgexport" ;; esac
+. "$here/lib.sh"
 shared=${SHARED_DIR:-../shared}
 case "$shared" in /*) ;; *) shared="$PWD/$shared" ;; esac
 cd "$root" || exit 1
-PYTHON=${PYTHON:-python3}
 xsd="$shared/graphml-xsd"
 w3c="$shared/w3c-rdf-tests/rdf/rdf11/rdf-xml"
 
-passed=0
-failed=0
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 finish() {
   echo "graphml checks: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
   exit
 }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 [ -x "$kgexport" ] || { fail "kgexport not found at $kgexport (set KGEXPORT)"; finish; }
 [ -f "$xsd/graphml.xsd" ] && [ -f "$xsd/graphml-yed-lax.xsd" ] \

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CLibXML2Shim
 public import KnowledgeGraph
 
 /// Reads an XML document held in memory and streams it, event by event, to an ``XMLEventHandler``.

@@ -1,20 +1,12 @@
-#ifndef KGEXPORT_CLIBXML2_SHIM_H
-#define KGEXPORT_CLIBXML2_SHIM_H
+#include "CLibXML2Shim.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlreader.h>
-#include <libxml/xmlwriter.h>
-#include <libxml/xmlschemas.h>
-#include <libxml/xmlschemastypes.h>
-#include <libxml/xmlsave.h>
-#include <libxml/c14n.h>
-#include <libxml/uri.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
-#include <libxml/SAX2.h>
+#include <libxml/xmlmemory.h>
 
-/// `xmlFree` is a macro over a global function pointer; Swift cannot call it directly.
-static inline void kg_xmlFree(void *pointer) {
+void kg_xmlFree(void *pointer) {
     if (pointer != NULL) {
         xmlFree(pointer);
     }
@@ -23,13 +15,11 @@ static inline void kg_xmlFree(void *pointer) {
 /// Non-zero while this thread compiles an XML Schema (see kg_beginSchemaLoading).
 static _Thread_local int kg_schemaLoadingDepth = 0;
 
-/// Lets the current thread read local files while it compiles a schema: the schema file and its
-/// xs:include/xs:import/xs:redefine files are trusted local files. Never the network.
-static inline void kg_beginSchemaLoading(void) {
+void kg_beginSchemaLoading(void) {
     kg_schemaLoadingDepth += 1;
 }
 
-static inline void kg_endSchemaLoading(void) {
+void kg_endSchemaLoading(void) {
     if (kg_schemaLoadingDepth > 0) {
         kg_schemaLoadingDepth -= 1;
     }
@@ -50,19 +40,15 @@ static xmlParserInputPtr kg_refusingEntityLoader(const char *url, const char *id
     return NULL;
 }
 
-/// Installs the refusing loader once for the whole process (idempotent).
-static inline void kg_installRefusingEntityLoader(void) {
+void kg_installRefusingEntityLoader(void) {
     xmlSetExternalEntityLoader(kg_refusingEntityLoader);
 }
 
-/// Silences libxml2's default printing of errors to stderr; errors are collected per parse instead.
 static void kg_silentGenericError(void *context, const char *message, ...) {
     (void)context;
     (void)message;
 }
 
-static inline void kg_silenceGenericErrors(void) {
+void kg_silenceGenericErrors(void) {
     xmlSetGenericErrorFunc(NULL, kg_silentGenericError);
 }
-
-#endif
