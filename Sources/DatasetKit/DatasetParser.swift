@@ -19,14 +19,14 @@ public struct DatasetParser: Sendable {
     ///   - file: the name used in diagnostics.
     /// - Returns: the document (nil when the YAML cannot be read at all) and every problem found.
     public func parse(_ bytes: [UInt8], file: String) -> (document: DatasetDocument?, diagnostics: [Diagnostic]) {
-        let root: Node?
+        let composed: YAMLSource.Composed
         do {
-            root = try YAMLSource.compose(bytes, file: file)
+            composed = try YAMLSource.compose(bytes, file: file)
         } catch {
             return (nil, [error])
         }
-        var run = ParseRun(file: file)
-        guard let root else {
+        var run = ParseRun(file: file, text: composed.text)
+        guard let root = composed.root else {
             run.report("empty-file", "the dataset file is empty: it needs at least a dataset: section",
                        at: SourceLocation(file: file, line: 1, column: 1))
             return (run.document, run.diagnostics)
@@ -57,13 +57,16 @@ public struct DatasetParser: Sendable {
 /// The state of one parse: the document so far and the problems found.
 private struct ParseRun {
     let file: String
+    /// The text the nodes were composed from.
+    let text: YAMLSourceText
     var document: DatasetDocument
     var diagnostics: [Diagnostic] = []
     /// Where each node id was first defined, across all sections.
     var definedIDs: [String: (location: SourceLocation, section: String)] = [:]
 
-    init(file: String) {
+    init(file: String, text: YAMLSourceText) {
         self.file = file
+        self.text = text
         self.document = DatasetDocument(file: file)
     }
 
@@ -215,7 +218,7 @@ private struct ParseRun {
                 report("empty-value", "property '\(key)' of node '\(nodeID)' has no value", at: at)
                 return nil
             }
-            return DatasetValue(.text(scalar.string), at: at)
+            return checkedText(scalar, what: "value").map { DatasetValue(.text($0), at: at) }
         }
         guard let mapping = node.mapping else { return nil }
         var text: String?
@@ -266,7 +269,7 @@ private struct ParseRun {
             report("wrong-shape", "a key must be a single value, not \(describe(node))", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return checkedText(scalar, what: "key")
     }
 
     /// The text of a field that takes exactly one value.
@@ -279,7 +282,49 @@ private struct ParseRun {
             report("empty-value", "\(what) has no value", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return checkedText(scalar, what: "value")
+    }
+
+    /// The text of a scalar that becomes part of the dataset (a key, a value, a header field),
+    /// or nil after reporting each character in it that XML 1.0 forbids: RDF/XML and GraphML
+    /// could not hold it, and only here is its position known. Such characters can come only
+    /// from escapes in double-quoted scalars (libyaml refuses them written as they are), so
+    /// each is reported at its escape.
+    mutating func checkedText(_ scalar: Node.Scalar, what: String) -> String? {
+        let forbidden = Array(scalar.string.unicodeScalars.filter { !Self.isAllowedInXML($0) })
+        guard !forbidden.isEmpty else { return scalar.string }
+        let rule = "a character XML 1.0 does not allow (RDF/XML and GraphML cannot hold it)"
+        var escapes: [YAMLSourceText.Escape] = []
+        if scalar.style == .doubleQuoted, let mark = scalar.mark {
+            escapes = text.escapes(inDoubleQuotedScalarAt: mark.line, column: mark.column)
+                .filter { !Self.isAllowedInXML($0.character) }
+        }
+        if escapes.map(\.character) == forbidden {
+            for escape in escapes {
+                report("forbidden-character", "the escape \(escape.spelling) stands for \(Self.codePoint(escape.character)), "
+                       + "\(rule): remove it from this \(what)",
+                       at: SourceLocation(file: file, line: escape.line, column: escape.column))
+            }
+        } else {
+            for character in forbidden {
+                report("forbidden-character", "this \(what) contains \(Self.codePoint(character)), \(rule): remove it",
+                       at: location(of: .scalar(scalar)))
+            }
+        }
+        return nil
+    }
+
+    /// Whether XML 1.0 allows `scalar`: TAB, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above.
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value >= 0x20 { return value != 0xFFFE && value != 0xFFFF }
+        return value == 0x09 || value == 0x0A || value == 0x0D
+    }
+
+    /// `U+0007`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Whether a node is YAML's "nothing": an empty plain scalar, `~` or `null`. Quoted empty

@@ -7,13 +7,21 @@ internal import KnowledgeGraph
 /// Only composition is used (nodes with their marks), never Yams' typed decoding, so that the
 /// loader sees each scalar's text exactly as written.
 enum YAMLSource {
-    /// Composes the single document in `bytes`; nil for an empty file.
-    static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Node? {
+    /// A composed document and the text it was composed from.
+    struct Composed {
+        /// The document's root; nil for an empty file.
+        var root: Node?
+        /// The text, to find the characters behind a node (escapes, for example).
+        var text: YAMLSourceText
+    }
+
+    /// Composes the single document in `bytes`.
+    static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Composed {
         var text = try decodeUTF8(bytes, file: file)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         try YAMLAliasCheck.check(text, file: file)
         do {
-            return try Yams.compose(yaml: text)
+            return Composed(root: try Yams.compose(yaml: text), text: YAMLSourceText(text))
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, file: file)
         } catch {
