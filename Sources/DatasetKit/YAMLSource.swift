@@ -16,14 +16,21 @@ enum YAMLSource {
     }
 
     /// Composes the single document in `bytes`.
+    ///
+    /// libyaml is given the text with stand-ins for the characters only YAML 1.1 takes for line
+    /// breaks (``YAMLStandIns``), so that its lines are the editor's; the nodes get the
+    /// characters back.
     static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Composed {
         var text = try decodeUTF8(bytes, file: file)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        try YAMLAliasCheck.check(text, file: file)
+        let source = YAMLSourceText(text)
+        let standIns = YAMLStandIns(text)
+        let yaml = standIns.isUnchanged ? text : standIns.text
+        try YAMLAliasCheck.check(yaml, source: source, file: file)
         do {
-            return Composed(root: try Yams.compose(yaml: text), text: YAMLSourceText(text))
+            return Composed(root: try Yams.compose(yaml: yaml).map(standIns.restoring), text: source)
         } catch let error as YamlError {
-            throw diagnostic(for: error, text: text, file: file)
+            throw diagnostic(for: error, source: source, file: file)
         } catch {
             throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
                              location: SourceLocation(file: file, line: 1, column: 1))
@@ -40,13 +47,14 @@ enum YAMLSource {
         decoding: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                scalars.append(scalar)
-                if scalar == "\n" {
+                // LF, CR and CR LF end a line, as in an editor.
+                if scalar == "\r" || (scalar == "\n" && scalars.last != "\r") {
                     line += 1
                     column = 1
-                } else {
+                } else if scalar != "\n" {
                     column += 1
                 }
+                scalars.append(scalar)
             case .emptyInput:
                 break decoding
             case .error:
@@ -57,8 +65,10 @@ enum YAMLSource {
         return String(scalars)
     }
 
-    static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
-        let end = endPosition(of: text)
+    /// The diagnostic for an error libyaml or Yams reported while composing the text of `source`
+    /// (or a copy of it with the same lines and columns).
+    static func diagnostic(for error: YamlError, source: YAMLSourceText, file: String) -> Diagnostic {
+        let end = source.end
         func location(_ mark: Mark) -> SourceLocation {
             // At the end of a file without a final line break, libyaml moves to a line that
             // does not exist; point at the end of the last line instead.
@@ -70,13 +80,13 @@ enum YAMLSource {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             return syntaxDiagnostic(problem: problem, context: context.map { ($0.text, $0.mark) },
-                                    at: mark, text: text, location: location)
+                                    at: mark, source: source, location: location)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
-            let second = secondOccurrence(of: key, after: context.mark, in: text)
+            let second = secondOccurrence(of: key, after: context.mark, in: source)
             let secondLocation = second.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
                 ?? location(context.mark)
-            if let section = nodeSection(containing: context.mark, in: text) {
+            if let section = nodeSection(containing: context.mark, in: source) {
                 return Diagnostic(
                     code: "duplicate-id",
                     message: "duplicate id '\(key)': it is already defined at line \(context.mark.line), "
@@ -88,8 +98,8 @@ enum YAMLSource {
                 message: "the key '\(key)' appears twice in the same mapping "
                     + "(first at line \(context.mark.line), column \(context.mark.column))",
                 location: secondLocation)
-        case .reader(let problem, let offset, _, _):
-            let position = offset.map { characterOffsetLocation($0, in: text) } ?? (line: 1, column: 1)
+        case .reader(let problem, let offset, _, let yaml):
+            let position = offset.map { characterOffsetLocation($0, in: yaml, source: source) } ?? (line: 1, column: 1)
             return Diagnostic(code: "yaml-syntax", message: "YAML syntax error: \(problem)",
                               location: SourceLocation(file: file, line: position.line, column: position.column))
         default:
@@ -100,8 +110,8 @@ enum YAMLSource {
 
     /// A scanner, parser or composer error, with a hint for the mistakes people make most.
     private static func syntaxDiagnostic(problem: String, context: (text: String, mark: Mark)?, at mark: Mark,
-                                         text: String, location: (Mark) -> SourceLocation) -> Diagnostic {
-        if character(at: mark, in: text) == "\t" {
+                                         source: YAMLSourceText, location: (Mark) -> SourceLocation) -> Diagnostic {
+        if source.character(line: mark.line, column: mark.column) == "\t" {
             return Diagnostic(code: "yaml-tab", message: "a tab character cannot indent YAML: indent with spaces",
                               location: location(mark))
         }
@@ -122,57 +132,18 @@ enum YAMLSource {
         return Diagnostic(code: "yaml-syntax", message: message, location: location(mark))
     }
 
-    /// The line and column just after the last character (columns count Unicode scalars).
-    static func endPosition(of text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
-
-    /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
-    private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
-        var line = 1
-        var column = 1
-        for scalar in text.unicodeScalars {
-            if line == mark.line && column == mark.column { return scalar }
-            if line > mark.line { return nil }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return nil
-    }
-
-    /// Line and column of the `offset`-th character.
-    private static func characterOffsetLocation(_ offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for character in text.prefix(offset) {
-            if character == "\n" || character == "\r\n" {
-                line += 1
-                column = 1
-            } else {
-                column += character.unicodeScalars.count
-            }
-        }
-        return (line, column)
+    /// Line and column of the `offset`-th character (grapheme cluster, as Yams counts them) of
+    /// `yaml`, the text libyaml was given, which has the same lines and columns as `source`.
+    private static func characterOffsetLocation(_ offset: Int, in yaml: String,
+                                                source: YAMLSourceText) -> (line: Int, column: Int) {
+        let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
+        return source.position(of: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
     }
 
     /// The node section (`entities`, …) whose ids include the key at `mark`: the nearest
     /// top-level key above it, when the key is indented like that section's first entry.
-    private static func nodeSection(containing mark: Mark, in text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    private static func nodeSection(containing mark: Mark, in source: YAMLSourceText) -> String? {
+        let lines = source.lines
         guard mark.line >= 2, mark.line <= lines.count else { return nil }
         func isContent(_ line: String) -> Bool {
             let trimmed = line.drop(while: { $0 == " " })
@@ -190,8 +161,8 @@ enum YAMLSource {
 
     /// Where `key` appears again as a block mapping key at the same column, after `first`.
     /// Yams reports only the first occurrence of a duplicated key; the second is the one to fix.
-    private static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    private static func secondOccurrence(of key: String, after first: Mark, in source: YAMLSourceText) -> (line: Int, column: Int)? {
+        let lines = source.lines
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let indent = first.column - 1
         for index in first.line..<lines.count {
