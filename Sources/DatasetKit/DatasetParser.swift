@@ -77,8 +77,8 @@ private struct ParseRun {
             return
         }
         var sawHeader = false
-        for (keyNode, value) in mapping {
-            guard let key = scalarKey(keyNode) else { continue }
+        // A node section written twice is still read: its ids are checked across sections anyway.
+        for (keyNode, key, value) in entries(of: mapping, keepingRepeated: DatasetParser.nodeSections.contains) {
             switch key {
             case "dataset":
                 sawHeader = true
@@ -106,8 +106,7 @@ private struct ParseRun {
                    + "not \(describe(node))", at: location(of: node))
             return
         }
-        for (keyNode, value) in mapping {
-            guard let key = scalarKey(keyNode) else { continue }
+        for (keyNode, key, value) in entries(of: mapping) {
             guard DatasetParser.headerKeys.contains(key) else {
                 report("unknown-key", "unknown field '\(key)' in the dataset: section: it takes "
                        + DatasetParser.headerKeys.joined(separator: ", "), at: location(of: keyNode))
@@ -144,8 +143,7 @@ private struct ParseRun {
                    + "not \(describe(node))", at: location(of: node))
             return
         }
-        for (keyNode, value) in mapping {
-            guard let prefix = scalarKey(keyNode) else { continue }
+        for (keyNode, prefix, value) in entries(of: mapping) {
             guard DatasetParser.isValidPrefix(prefix) else {
                 report("invalid-prefix", "the prefix '\(prefix)' must start with a letter and use only letters, "
                        + "digits, '_', '-' and '.'", at: location(of: keyNode))
@@ -185,8 +183,7 @@ private struct ParseRun {
                 continue
             }
             var node = DatasetNode(id: id, section: section, location: idLocation, properties: [])
-            for (propertyKey, propertyValue) in properties {
-                guard let key = scalarKey(propertyKey) else { continue }
+            for (propertyKey, key, propertyValue) in entries(of: properties) {
                 let values = readValues(propertyValue, key: key, nodeID: id)
                 node.properties.append(DatasetProperty(key: key, location: location(of: propertyKey), values: values))
             }
@@ -225,11 +222,8 @@ private struct ParseRun {
         var language: Located<String>?
         var datatype: Located<String>?
         var valid = true
-        for (keyNode, part) in mapping {
-            guard let field = scalarKey(keyNode) else {
-                valid = false
-                continue
-            }
+        if mapping.keys.contains(where: { $0.scalar == nil }) { valid = false }
+        for (keyNode, field, part) in entries(of: mapping) {
             guard ["value", "lang", "datatype"].contains(field) else {
                 report("wrong-shape", "a value written as a mapping takes value: with lang: or datatype:, "
                        + "not '\(field)' (property '\(key)' of node '\(nodeID)')", at: location(of: keyNode))
@@ -262,6 +256,28 @@ private struct ParseRun {
     }
 
     // MARK: Helpers
+
+    /// The entries of `mapping` whose key is a usable scalar, each key once: a key written again
+    /// is reported at its own position and left out, unless `keepingRepeated` says to keep it.
+    /// (The composer lets such mappings through so that this and every other problem is reported.)
+    mutating func entries(of mapping: Node.Mapping, keepingRepeated: (String) -> Bool = { _ in false })
+        -> [(keyNode: Node, key: String, value: Node)] {
+        var firstLocations: [String: SourceLocation] = [:]
+        var entries: [(keyNode: Node, key: String, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = scalarKey(keyNode) else { continue }
+            let keyLocation = location(of: keyNode)
+            if let first = firstLocations[key] {
+                report("duplicate-key", "the key '\(key)' appears twice in the same mapping "
+                       + "(first at line \(first.line), column \(first.column))", at: keyLocation)
+                guard keepingRepeated(key) else { continue }
+            } else {
+                firstLocations[key] = keyLocation
+            }
+            entries.append((keyNode, key, value))
+        }
+        return entries
+    }
 
     /// A mapping key's text; reports keys that are lists or mappings.
     mutating func scalarKey(_ node: Node) -> String? {

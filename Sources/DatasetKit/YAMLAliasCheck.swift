@@ -26,28 +26,21 @@ enum YAMLAliasCheck {
         scalar.isASCII && isNameCharacter(UInt8(scalar.value))
     }
 
-    /// Throws a diagnostic at the first alias of `text`, or the YAML error the probe ran into;
-    /// returns when the document has no alias and may be composed. `source` is the file's text,
-    /// with the same lines and columns as `text`.
-    static func check(_ text: String, source: YAMLSourceText, file: String) throws(Diagnostic) {
-        let bytes = Array(text.utf8)
+    /// Throws a diagnostic at the first alias of the text of `standIns`, or the YAML error the
+    /// probe ran into; returns when the document has no alias and may be composed. `source` is
+    /// the file's text, with the same lines and columns.
+    static func check(_ standIns: YAMLStandIns, source: YAMLSourceText, file: String) throws(Diagnostic) {
+        let bytes = Array(standIns.text.utf8)
         guard mayHaveAlias(bytes) else { return }
-        let probe = String(decoding: neutralisingAnchors(bytes), as: UTF8.self)
-        do {
-            _ = try Yams.compose(yaml: probe)
-        } catch let error as YamlError {
-            if case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias"),
-               hasAnchor(namedLikeAliasAt: mark, in: source) {
-                throw Diagnostic(
-                    code: "yaml-alias",
-                    message: "YAML aliases (*name) are not supported in dataset files: write the value out "
-                        + "(an alias would take the position of its anchor, and nested aliases can expand without bound)",
-                    location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
-            }
-            throw YAMLSource.diagnostic(for: error, source: source, file: file)
-        } catch {
-            throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
-                             location: SourceLocation(file: file, line: 1, column: 1))
+        let probe = YAMLStandIns(String(decoding: neutralisingAnchors(bytes), as: UTF8.self))
+        _ = try YAMLSource.composeAllowingRepeatedKeys(probe, source: source, file: file) { error in
+            guard case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias"),
+                  hasAnchor(namedLikeAliasAt: mark, in: source) else { return nil }
+            return Diagnostic(
+                code: "yaml-alias",
+                message: "YAML aliases (*name) are not supported in dataset files: write the value out "
+                    + "(an alias would take the position of its anchor, and nested aliases can expand without bound)",
+                location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
         }
     }
 

@@ -19,22 +19,60 @@ enum YAMLSource {
     ///
     /// libyaml is given the text with stand-ins for the characters only YAML 1.1 takes for line
     /// breaks (``YAMLStandIns``), so that its lines are the editor's; the nodes get the
-    /// characters back.
+    /// characters back. A mapping may repeat a key: the parser reports it with every other problem.
     static func compose(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Composed {
         var text = try decodeUTF8(bytes, file: file)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let source = YAMLSourceText(text)
         let standIns = YAMLStandIns(text)
-        let yaml = standIns.isUnchanged ? text : standIns.text
-        try YAMLAliasCheck.check(yaml, source: source, file: file)
-        do {
-            return Composed(root: try Yams.compose(yaml: yaml).map(standIns.restoring), text: source)
-        } catch let error as YamlError {
-            throw diagnostic(for: error, source: source, file: file)
-        } catch {
-            throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
-                             location: SourceLocation(file: file, line: 1, column: 1))
+        try YAMLAliasCheck.check(standIns, source: source, file: file)
+        return Composed(root: try composeAllowingRepeatedKeys(standIns, source: source, file: file), text: source)
+    }
+
+    /// How many times a document is composed again to tell one more repeated key apart, after
+    /// line starts have been told apart; past that the repetition ends the reading.
+    static let repeatedKeyPasses = 8
+
+    /// Composes the text of `standIns`, restored, although a mapping may repeat a key.
+    ///
+    /// Yams refuses a document as soon as one mapping repeats a key, naming only the first
+    /// occurrence. The repeated keys are then told apart with stand-ins (those of every line
+    /// start at once, then one key at a time) and the text composed again; restored, the nodes
+    /// hold every key as written, and the parser reports each repetition at its own position.
+    /// - Parameter interpret: turns an error into the diagnostic to throw, when it should not
+    ///   be the usual one (the alias check uses it).
+    static func composeAllowingRepeatedKeys(_ standIns: YAMLStandIns, source: YAMLSourceText, file: String,
+                                            interpret: (YamlError) -> Diagnostic? = { _ in nil }) throws(Diagnostic) -> Node? {
+        var standIns = standIns
+        var passes = 0
+        // The first repeated key told apart on its own, reported if the passes run out.
+        var firstRepeated: (key: String, mark: Mark)?
+        while true {
+            do {
+                return try Yams.compose(yaml: standIns.text).map(standIns.restoring)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                if standIns.tellLineStartsApart(in: source) { continue }
+                passes += 1
+                let repeated = firstRepeated ?? (standIns.restoring(duplicates.first ?? ""), context.mark)
+                firstRepeated = repeated
+                guard passes <= repeatedKeyPasses, standIns.tellKeyApart(at: context.mark, in: source) else {
+                    throw repeatedKeyDiagnostic(repeated.key, at: repeated.mark, file: file)
+                }
+            } catch let error as YamlError {
+                throw interpret(error) ?? diagnostic(for: error, source: source, file: file)
+            } catch {
+                throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
+                                 location: SourceLocation(file: file, line: 1, column: 1))
+            }
         }
+    }
+
+    /// A repeated key that could not be told apart, at its first occurrence (Yams names no other).
+    private static func repeatedKeyDiagnostic(_ key: String, at mark: Mark, file: String) -> Diagnostic {
+        Diagnostic(code: "duplicate-key",
+                   message: "the key '\(key)' appears more than once in this mapping (this is the first); "
+                       + "a key may appear only once",
+                   location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
     }
 
     /// The file as a string; invalid UTF-8 is an error at the position of the first bad byte.
@@ -82,22 +120,7 @@ enum YAMLSource {
             return syntaxDiagnostic(problem: problem, context: context.map { ($0.text, $0.mark) },
                                     at: mark, source: source, location: location)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? ""
-            let second = secondOccurrence(of: key, after: context.mark, in: source)
-            let secondLocation = second.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-                ?? location(context.mark)
-            if let section = nodeSection(containing: context.mark, in: source) {
-                return Diagnostic(
-                    code: "duplicate-id",
-                    message: "duplicate id '\(key)': it is already defined at line \(context.mark.line), "
-                        + "column \(context.mark.column) (in \(section):)",
-                    location: secondLocation)
-            }
-            return Diagnostic(
-                code: "duplicate-key",
-                message: "the key '\(key)' appears twice in the same mapping "
-                    + "(first at line \(context.mark.line), column \(context.mark.column))",
-                location: secondLocation)
+            return repeatedKeyDiagnostic(duplicates.first ?? "", at: context.mark, file: file)
         case .reader(let problem, let offset, _, let yaml):
             let position = offset.map { characterOffsetLocation($0, in: yaml, source: source) } ?? (line: 1, column: 1)
             return Diagnostic(code: "yaml-syntax", message: "YAML syntax error: \(problem)",
@@ -138,42 +161,5 @@ enum YAMLSource {
                                                 source: YAMLSourceText) -> (line: Int, column: Int) {
         let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
         return source.position(of: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
-    }
-
-    /// The node section (`entities`, …) whose ids include the key at `mark`: the nearest
-    /// top-level key above it, when the key is indented like that section's first entry.
-    private static func nodeSection(containing mark: Mark, in source: YAMLSourceText) -> String? {
-        let lines = source.lines
-        guard mark.line >= 2, mark.line <= lines.count else { return nil }
-        func isContent(_ line: String) -> Bool {
-            let trimmed = line.drop(while: { $0 == " " })
-            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
-        }
-        guard let header = (0..<(mark.line - 1)).reversed().first(where: { index in
-            isContent(lines[index]) && lines[index].first != " "
-        }) else { return nil }
-        let name = String(lines[header].prefix(while: { $0 != ":" }))
-        guard DatasetParser.nodeSections.contains(name),
-              let firstEntry = lines[(header + 1)...].first(where: isContent) else { return nil }
-        let entryIndent = firstEntry.prefix(while: { $0 == " " }).count
-        return entryIndent == mark.column - 1 ? name : nil
-    }
-
-    /// Where `key` appears again as a block mapping key at the same column, after `first`.
-    /// Yams reports only the first occurrence of a duplicated key; the second is the one to fix.
-    private static func secondOccurrence(of key: String, after first: Mark, in source: YAMLSourceText) -> (line: Int, column: Int)? {
-        let lines = source.lines
-        guard first.line >= 1, first.line <= lines.count else { return nil }
-        let indent = first.column - 1
-        for index in first.line..<lines.count {
-            let scalars = Array(lines[index].unicodeScalars)
-            guard scalars.count > indent, scalars[..<indent].allSatisfy({ $0 == " " }) else { continue }
-            let rest = String(String.UnicodeScalarView(scalars[indent...]))
-            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
-                let after = rest.dropFirst(spelling.count).drop(while: { $0 == " " })
-                if after.hasPrefix(":") { return (index + 1, first.column) }
-            }
-        }
-        return nil
     }
 }

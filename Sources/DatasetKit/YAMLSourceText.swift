@@ -45,15 +45,6 @@ struct YAMLSourceText: Sendable {
         return (low + 1, index - lineStarts[low] + 1)
     }
 
-    /// The text of each line, without its line end.
-    var lines: [String] {
-        lineStarts.indices.map { line in
-            var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : scalars.count
-            while end > lineStarts[line] && (scalars[end - 1] == "\n" || scalars[end - 1] == "\r") { end -= 1 }
-            return String(String.UnicodeScalarView(scalars[lineStarts[line]..<end]))
-        }
-    }
-
     /// The line and column just after the last character.
     var end: (line: Int, column: Int) { position(of: scalars.count) }
 }
