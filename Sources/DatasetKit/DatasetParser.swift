@@ -26,6 +26,7 @@ public struct DatasetParser: Sendable {
             return (nil, [error])
         }
         var run = ParseRun(file: file, text: composed.text)
+        run.diagnostics = composed.problems
         guard let root = composed.root else {
             run.report("empty-file", "the dataset file is empty: it needs at least a dataset: section",
                        at: SourceLocation(file: file, line: 1, column: 1))

@@ -6,8 +6,9 @@ internal import KnowledgeGraph
 /// and a key built from nested aliases (a YAML "billion laughs") expands to billions of nodes.
 ///
 /// Dataset files do not use aliases (each node keeps the position it is written at, and an
-/// alias would report the anchor's), so the first alias is refused at its position. Anchors
-/// alone are harmless.
+/// alias would report the anchor's), so the first alias is refused at its position, and the
+/// reading ends there. Anchors alone are harmless to compose; ``YAMLSource`` reports each one
+/// afterwards, as the format has no use for them either.
 ///
 /// Without a `*` followed by an anchor name the document cannot hold an alias and nothing more
 /// is done. Otherwise a probe copy is composed in which every `&` is neutralised — an anchor

@@ -13,6 +13,14 @@ enum YAMLSource {
         var root: Node?
         /// The text, to find the characters behind a node (escapes, for example).
         var text: YAMLSourceText
+        /// Problems that do not stop the reading: anchors.
+        var problems: [Diagnostic] = []
+    }
+
+    /// A node's anchor (`&name`) and where it is written.
+    struct NodeAnchor {
+        var name: String
+        var mark: Mark
     }
 
     /// Composes the single document in `bytes`.
@@ -26,14 +34,23 @@ enum YAMLSource {
         let source = YAMLSourceText(text)
         let standIns = YAMLStandIns(text)
         try YAMLAliasCheck.check(standIns, source: source, file: file)
-        return Composed(root: try composeAllowingRepeatedKeys(standIns, source: source, file: file), text: source)
+        let composed = try composeAllowingRepeatedKeys(standIns, source: source, file: file)
+        // Anchors serve only aliases, which the alias check refused; the format has no use for them.
+        let anchors = composed.anchors.map { anchor in
+            Diagnostic(code: "yaml-anchor",
+                       message: "YAML anchors (&\(anchor.name)) are not supported in dataset files: remove it "
+                           + "(anchors serve only aliases, which are refused too)",
+                       location: SourceLocation(file: file, line: anchor.mark.line, column: anchor.mark.column))
+        }
+        return Composed(root: composed.root, text: source, problems: anchors)
     }
 
     /// How many times a document is composed again to tell one more repeated key apart, after
     /// line starts have been told apart; past that the repetition ends the reading.
     static let repeatedKeyPasses = 8
 
-    /// Composes the text of `standIns`, restored, although a mapping may repeat a key.
+    /// Composes the text of `standIns`, restored, although a mapping may repeat a key; with
+    /// the anchors of its nodes, in document order.
     ///
     /// Yams refuses a document as soon as one mapping repeats a key, naming only the first
     /// occurrence. The repeated keys are then told apart with stand-ins (those of every line
@@ -42,14 +59,19 @@ enum YAMLSource {
     /// - Parameter interpret: turns an error into the diagnostic to throw, when it should not
     ///   be the usual one (the alias check uses it).
     static func composeAllowingRepeatedKeys(_ standIns: YAMLStandIns, source: YAMLSourceText, file: String,
-                                            interpret: (YamlError) -> Diagnostic? = { _ in nil }) throws(Diagnostic) -> Node? {
+                                            interpret: (YamlError) -> Diagnostic? = { _ in nil })
+        throws(Diagnostic) -> (root: Node?, anchors: [NodeAnchor]) {
         var standIns = standIns
         var passes = 0
         // The first repeated key told apart on its own, reported if the passes run out.
         var firstRepeated: (key: String, mark: Mark)?
         while true {
             do {
-                return try Yams.compose(yaml: standIns.text).map(standIns.restoring)
+                let parser = try Parser(yaml: standIns.text)
+                let root = try parser.singleRoot()
+                // Nodes hold their anchors weakly: only the parser keeps them.
+                let anchors = withExtendedLifetime(parser) { root.map(Self.anchors) ?? [] }
+                return (root.map(standIns.restoring), anchors)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 if standIns.tellLineStartsApart(in: source) { continue }
                 passes += 1
@@ -65,6 +87,21 @@ enum YAMLSource {
                                  location: SourceLocation(file: file, line: 1, column: 1))
             }
         }
+    }
+
+    /// The anchors of `node` and the nodes in it, in document order.
+    private static func anchors(_ node: Node) -> [NodeAnchor] {
+        var anchors: [NodeAnchor] = []
+        var pending = [node]
+        while let next = pending.popLast() {
+            if let anchor = next.anchor, let mark = next.mark { anchors.append(NodeAnchor(name: anchor.rawValue, mark: mark)) }
+            switch next {
+            case .mapping(let mapping): pending += mapping.reversed().flatMap { [$0.value, $0.key] }
+            case .sequence(let sequence): pending += sequence.reversed()
+            case .scalar, .alias: break
+            }
+        }
+        return anchors
     }
 
     /// A repeated key that could not be told apart, at its first occurrence (Yams names no other).
