@@ -31,6 +31,9 @@ struct SynthCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
+        guard !output.isEmpty else {
+            throw ValidationError("The output path is empty: give the file to write, or - for standard output.")
+        }
         guard nodes >= 1 else { throw ValidationError("--nodes must be at least 1.") }
         guard nodes <= SyntheticNewsGraph.maximumNodes else {
             throw ValidationError("--nodes must be at most \(SyntheticNewsGraph.maximumNodes) (a trillion nodes, "
