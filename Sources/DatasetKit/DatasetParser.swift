@@ -19,14 +19,15 @@ public struct DatasetParser: Sendable {
     ///   - file: the name used in diagnostics.
     /// - Returns: the document (nil when the YAML cannot be read at all) and every problem found.
     public func parse(_ bytes: [UInt8], file: String) -> (document: DatasetDocument?, diagnostics: [Diagnostic]) {
-        let root: Node?
+        let composed: YAMLSource.Composed
         do {
-            root = try YAMLSource.compose(bytes, file: file)
+            composed = try YAMLSource.compose(bytes, file: file)
         } catch {
             return (nil, [error])
         }
-        var run = ParseRun(file: file)
-        guard let root else {
+        var run = ParseRun(file: file, text: composed.text)
+        run.diagnostics = composed.problems
+        guard let root = composed.root else {
             run.report("empty-file", "the dataset file is empty: it needs at least a dataset: section",
                        at: SourceLocation(file: file, line: 1, column: 1))
             return (run.document, run.diagnostics)
@@ -57,13 +58,16 @@ public struct DatasetParser: Sendable {
 /// The state of one parse: the document so far and the problems found.
 private struct ParseRun {
     let file: String
+    /// The text the nodes were composed from.
+    let text: YAMLSourceText
     var document: DatasetDocument
     var diagnostics: [Diagnostic] = []
     /// Where each node id was first defined, across all sections.
     var definedIDs: [String: (location: SourceLocation, section: String)] = [:]
 
-    init(file: String) {
+    init(file: String, text: YAMLSourceText) {
         self.file = file
+        self.text = text
         self.document = DatasetDocument(file: file)
     }
 
@@ -74,8 +78,8 @@ private struct ParseRun {
             return
         }
         var sawHeader = false
-        for (keyNode, value) in mapping {
-            guard let key = scalarKey(keyNode) else { continue }
+        // A node section written twice is still read: its ids are checked across sections anyway.
+        for (keyNode, key, value) in entries(of: mapping, keepingRepeated: DatasetParser.nodeSections.contains) {
             switch key {
             case "dataset":
                 sawHeader = true
@@ -103,8 +107,7 @@ private struct ParseRun {
                    + "not \(describe(node))", at: location(of: node))
             return
         }
-        for (keyNode, value) in mapping {
-            guard let key = scalarKey(keyNode) else { continue }
+        for (keyNode, key, value) in entries(of: mapping) {
             guard DatasetParser.headerKeys.contains(key) else {
                 report("unknown-key", "unknown field '\(key)' in the dataset: section: it takes "
                        + DatasetParser.headerKeys.joined(separator: ", "), at: location(of: keyNode))
@@ -141,8 +144,7 @@ private struct ParseRun {
                    + "not \(describe(node))", at: location(of: node))
             return
         }
-        for (keyNode, value) in mapping {
-            guard let prefix = scalarKey(keyNode) else { continue }
+        for (keyNode, prefix, value) in entries(of: mapping) {
             guard DatasetParser.isValidPrefix(prefix) else {
                 report("invalid-prefix", "the prefix '\(prefix)' must start with a letter and use only letters, "
                        + "digits, '_', '-' and '.'", at: location(of: keyNode))
@@ -182,8 +184,7 @@ private struct ParseRun {
                 continue
             }
             var node = DatasetNode(id: id, section: section, location: idLocation, properties: [])
-            for (propertyKey, propertyValue) in properties {
-                guard let key = scalarKey(propertyKey) else { continue }
+            for (propertyKey, key, propertyValue) in entries(of: properties) {
                 let values = readValues(propertyValue, key: key, nodeID: id)
                 node.properties.append(DatasetProperty(key: key, location: location(of: propertyKey), values: values))
             }
@@ -215,18 +216,15 @@ private struct ParseRun {
                 report("empty-value", "property '\(key)' of node '\(nodeID)' has no value", at: at)
                 return nil
             }
-            return DatasetValue(.text(scalar.string), at: at)
+            return checkedText(scalar, what: "value").map { DatasetValue(.text($0), at: at) }
         }
         guard let mapping = node.mapping else { return nil }
         var text: String?
         var language: Located<String>?
         var datatype: Located<String>?
         var valid = true
-        for (keyNode, part) in mapping {
-            guard let field = scalarKey(keyNode) else {
-                valid = false
-                continue
-            }
+        if mapping.keys.contains(where: { $0.scalar == nil }) { valid = false }
+        for (keyNode, field, part) in entries(of: mapping) {
             guard ["value", "lang", "datatype"].contains(field) else {
                 report("wrong-shape", "a value written as a mapping takes value: with lang: or datatype:, "
                        + "not '\(field)' (property '\(key)' of node '\(nodeID)')", at: location(of: keyNode))
@@ -260,13 +258,35 @@ private struct ParseRun {
 
     // MARK: Helpers
 
+    /// The entries of `mapping` whose key is a usable scalar, each key once: a key written again
+    /// is reported at its own position and left out, unless `keepingRepeated` says to keep it.
+    /// (The composer lets such mappings through so that this and every other problem is reported.)
+    mutating func entries(of mapping: Node.Mapping, keepingRepeated: (String) -> Bool = { _ in false })
+        -> [(keyNode: Node, key: String, value: Node)] {
+        var firstLocations: [String: SourceLocation] = [:]
+        var entries: [(keyNode: Node, key: String, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = scalarKey(keyNode) else { continue }
+            let keyLocation = location(of: keyNode)
+            if let first = firstLocations[key] {
+                report("duplicate-key", "the key '\(key)' appears twice in the same mapping "
+                       + "(first at line \(first.line), column \(first.column))", at: keyLocation)
+                guard keepingRepeated(key) else { continue }
+            } else {
+                firstLocations[key] = keyLocation
+            }
+            entries.append((keyNode, key, value))
+        }
+        return entries
+    }
+
     /// A mapping key's text; reports keys that are lists or mappings.
     mutating func scalarKey(_ node: Node) -> String? {
         guard let scalar = node.scalar else {
             report("wrong-shape", "a key must be a single value, not \(describe(node))", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return checkedText(scalar, what: "key")
     }
 
     /// The text of a field that takes exactly one value.
@@ -279,7 +299,49 @@ private struct ParseRun {
             report("empty-value", "\(what) has no value", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return checkedText(scalar, what: "value")
+    }
+
+    /// The text of a scalar that becomes part of the dataset (a key, a value, a header field),
+    /// or nil after reporting each character in it that XML 1.0 forbids: RDF/XML and GraphML
+    /// could not hold it, and only here is its position known. Such characters can come only
+    /// from escapes in double-quoted scalars (libyaml refuses them written as they are), so
+    /// each is reported at its escape.
+    mutating func checkedText(_ scalar: Node.Scalar, what: String) -> String? {
+        let forbidden = Array(scalar.string.unicodeScalars.filter { !Self.isAllowedInXML($0) })
+        guard !forbidden.isEmpty else { return scalar.string }
+        let rule = "a character XML 1.0 does not allow (RDF/XML and GraphML cannot hold it)"
+        var escapes: [YAMLSourceText.Escape] = []
+        if scalar.style == .doubleQuoted, let mark = scalar.mark {
+            escapes = text.escapes(inDoubleQuotedScalarAt: mark.line, column: mark.column)
+                .filter { !Self.isAllowedInXML($0.character) }
+        }
+        if escapes.map(\.character) == forbidden {
+            for escape in escapes {
+                report("forbidden-character", "the escape \(escape.spelling) stands for \(Self.codePoint(escape.character)), "
+                       + "\(rule): remove it from this \(what)",
+                       at: SourceLocation(file: file, line: escape.line, column: escape.column))
+            }
+        } else {
+            for character in forbidden {
+                report("forbidden-character", "this \(what) contains \(Self.codePoint(character)), \(rule): remove it",
+                       at: location(of: .scalar(scalar)))
+            }
+        }
+        return nil
+    }
+
+    /// Whether XML 1.0 allows `scalar`: TAB, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above.
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value >= 0x20 { return value != 0xFFFE && value != 0xFFFF }
+        return value == 0x09 || value == 0x0A || value == 0x0D
+    }
+
+    /// `U+0007`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Whether a node is YAML's "nothing": an empty plain scalar, `~` or `null`. Quoted empty

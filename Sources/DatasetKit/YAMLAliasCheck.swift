@@ -6,8 +6,9 @@ internal import KnowledgeGraph
 /// and a key built from nested aliases (a YAML "billion laughs") expands to billions of nodes.
 ///
 /// Dataset files do not use aliases (each node keeps the position it is written at, and an
-/// alias would report the anchor's), so the first alias is refused at its position. Anchors
-/// alone are harmless.
+/// alias would report the anchor's), so the first alias is refused at its position, and the
+/// reading ends there. Anchors alone are harmless to compose; ``YAMLSource`` reports each one
+/// afterwards, as the format has no use for them either.
 ///
 /// Without a `*` followed by an anchor name the document cannot hold an alias and nothing more
 /// is done. Otherwise a probe copy is composed in which every `&` is neutralised — an anchor
@@ -21,53 +22,41 @@ enum YAMLAliasCheck {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
-    /// Throws a diagnostic at the first alias of `text`, or the YAML error the probe ran into;
-    /// returns when the document has no alias and may be composed.
-    static func check(_ text: String, file: String) throws(Diagnostic) {
-        let bytes = Array(text.utf8)
+    /// Anchor and alias name characters, as libyaml scans them.
+    static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && isNameCharacter(UInt8(scalar.value))
+    }
+
+    /// Throws a diagnostic at the first alias of the text of `standIns`, or the YAML error the
+    /// probe ran into; returns when the document has no alias and may be composed. `source` is
+    /// the file's text, with the same lines and columns.
+    static func check(_ standIns: YAMLStandIns, source: YAMLSourceText, file: String) throws(Diagnostic) {
+        let bytes = Array(standIns.text.utf8)
         guard mayHaveAlias(bytes) else { return }
-        let probe = String(decoding: neutralisingAnchors(bytes), as: UTF8.self)
-        do {
-            _ = try Yams.compose(yaml: probe)
-        } catch let error as YamlError {
-            if case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias"),
-               hasAnchor(namedLikeAliasAt: mark, in: bytes) {
-                throw Diagnostic(
-                    code: "yaml-alias",
-                    message: "YAML aliases (*name) are not supported in dataset files: write the value out "
-                        + "(an alias would take the position of its anchor, and nested aliases can expand without bound)",
-                    location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
-            }
-            throw YAMLSource.diagnostic(for: error, text: text, file: file)
-        } catch {
-            throw Diagnostic(code: "yaml-syntax", message: "cannot read the YAML: \(error)",
-                             location: SourceLocation(file: file, line: 1, column: 1))
+        let probe = YAMLStandIns(String(decoding: neutralisingAnchors(bytes), as: UTF8.self))
+        _ = try YAMLSource.composeAllowingRepeatedKeys(probe, source: source, file: file) { error in
+            guard case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias"),
+                  hasAnchor(namedLikeAliasAt: mark, in: source) else { return nil }
+            return Diagnostic(
+                code: "yaml-alias",
+                message: "YAML aliases (*name) are not supported in dataset files: write the value out "
+                    + "(an alias would take the position of its anchor, and nested aliases can expand without bound)",
+                location: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
         }
     }
 
     /// Whether the document declares an anchor (`&name`) for the alias at `mark`; when it does
     /// not, the alias is simply undefined and libyaml's own message says so.
-    static func hasAnchor(namedLikeAliasAt mark: Mark, in bytes: [UInt8]) -> Bool {
-        var line = 1
-        var column = 1
-        var index = 0
-        while index < bytes.count && (line < mark.line || (line == mark.line && column < mark.column)) {
-            if bytes[index] == 0x0A {
-                line += 1
-                column = 1
-            } else if bytes[index] & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return true }
+    static func hasAnchor(namedLikeAliasAt mark: Mark, in source: YAMLSourceText) -> Bool {
+        let scalars = source.scalars
+        guard let index = source.index(line: mark.line, column: mark.column), scalars[index] == "*" else { return true }
         var end = index + 1
-        while end < bytes.count && isNameCharacter(bytes[end]) { end += 1 }
-        let anchor = [UInt8(ascii: "&")] + bytes[(index + 1)..<end]
+        while end < scalars.count && isNameCharacter(scalars[end]) { end += 1 }
+        let anchor = ["&"] + scalars[(index + 1)..<end]
         var start = 0
-        while start + anchor.count <= bytes.count {
-            if bytes[start..<(start + anchor.count)].elementsEqual(anchor)
-                && (start + anchor.count == bytes.count || !isNameCharacter(bytes[start + anchor.count])) {
+        while start + anchor.count <= scalars.count {
+            if scalars[start..<(start + anchor.count)].elementsEqual(anchor)
+                && (start + anchor.count == scalars.count || !isNameCharacter(scalars[start + anchor.count])) {
                 return true
             }
             start += 1

@@ -10,8 +10,12 @@ public import KnowledgeGraph
 /// 5% of the edges repeat the source and target of the edge before them with another property
 /// (parallel edges in a property graph). The same `nodes` and `seed` give the same triples.
 public struct SyntheticNewsGraph: Sendable {
-    /// How many nodes to generate (at least 8, so every class is present).
+    /// How many nodes to generate (at least 8, so every class is present, and at most
+    /// ``maximumNodes``).
     public let nodes: Int
+    /// The most nodes a graph may have: a trillion (about nine trillion triples), far beyond any
+    /// benchmark, and small enough that no index arithmetic overflows.
+    public static let maximumNodes = 1_000_000_000_000
     /// The random seed.
     public let seed: UInt64
     /// The namespace of instance IRIs.
@@ -21,8 +25,9 @@ public struct SyntheticNewsGraph: Sendable {
     static let schema = "http://schema.org/"
     static let prov = "http://www.w3.org/ns/prov#"
 
+    /// - Parameter nodes: clamped to 8…``maximumNodes``.
     public init(nodes: Int, seed: UInt64, base: String = "https://kgexport.example.org/id/synthetic/") {
-        self.nodes = max(nodes, 8)
+        self.nodes = min(max(nodes, 8), Self.maximumNodes)
         self.seed = seed
         self.base = base
     }

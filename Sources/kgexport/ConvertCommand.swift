@@ -82,6 +82,9 @@ struct ConvertCommand: ParsableCommand {
     var outputFormat: GraphFormat? { to?.format ?? FormatRegistry.format(forPath: output) }
 
     func validate() throws {
+        guard !output.isEmpty else {
+            throw ValidationError("The output path is empty: give the file to write, or - for standard output.")
+        }
         guard let inputFormat else {
             throw ValidationError(input == "-"
                 ? "Give the format of standard input with --from (\(Self.formatNames))."

@@ -25,6 +25,13 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var limits: InputLimitOptions
 
+    func validate() throws {
+        // An empty path would name the current folder.
+        guard !out.isEmpty else {
+            throw ValidationError("--out is empty: give the folder to write into (it is created when missing).")
+        }
+    }
+
     func run() throws {
         var job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
         job.inputSizeLimit = limits.bytes

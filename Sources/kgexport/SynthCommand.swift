@@ -21,7 +21,7 @@ struct SynthCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "How many nodes to generate (at least 8).")
+    @Option(help: "How many nodes to generate (fewer than 8 give 8; at most \(SyntheticNewsGraph.maximumNodes)).")
     var nodes: Int
 
     @Option(help: "The random seed.")
@@ -31,7 +31,14 @@ struct SynthCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
+        guard !output.isEmpty else {
+            throw ValidationError("The output path is empty: give the file to write, or - for standard output.")
+        }
         guard nodes >= 1 else { throw ValidationError("--nodes must be at least 1.") }
+        guard nodes <= SyntheticNewsGraph.maximumNodes else {
+            throw ValidationError("--nodes must be at most \(SyntheticNewsGraph.maximumNodes) (a trillion nodes, "
+                                  + "about nine trillion triples), not \(nodes).")
+        }
     }
 
     func run() throws {

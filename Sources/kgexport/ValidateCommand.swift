@@ -40,12 +40,17 @@ enum DatasetDefaults {
     static func summary(of loaded: LoadedExport, path: String) -> String {
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         let warnings = loaded.diagnostics.count - errors
-        var text = "\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        var text = "\(path): \(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = loaded.dataset {
-            text += " (\(dataset.nodeCount) nodes, \(dataset.graph.count) triples"
+            text += " (\(count(dataset.nodeCount, "node")), \(count(dataset.graph.count, "triple"))"
             if let ontology = loaded.ontologyPath { text += "; ontology \(ontology)" }
             text += ")"
         }
         return text
+    }
+
+    /// `1 node`, `2 nodes`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

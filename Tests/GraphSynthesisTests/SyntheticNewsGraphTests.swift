@@ -42,3 +42,20 @@ import Testing
         #expect(nonASCII > nodes / 10)
     }
 }
+
+/// Node counts beyond ``SyntheticNewsGraph/maximumNodes`` are clamped, so no arithmetic overflows.
+@Suite struct SyntheticNewsGraphLimitTests {
+    struct Enough: Error {}
+
+    @Test func hugeNodeCountsAreClampedAndGenerate() throws {
+        let graph = SyntheticNewsGraph(nodes: Int.max, seed: 1)
+        #expect(graph.nodes == SyntheticNewsGraph.maximumNodes)
+        var triples = 0
+        #expect(throws: Enough.self) {
+            try graph.generate { (_: Triple) throws(Enough) in
+                triples += 1
+                if triples == 1_000 { throw Enough() }
+            }
+        }
+    }
+}

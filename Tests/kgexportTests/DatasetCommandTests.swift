@@ -46,6 +46,22 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// One of a kind is singular in the summary: "1 node, 1 triple", "1 error".
+    @Test func validateSummaryCountsInTheSingular() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("onto.nt", try Self.fixture("test-ontology.nt"))
+        try folder.write("one.yaml", "dataset: {id: t, base: \"http://example.org/id/t/\"}\nentities:\n  a: {type: Person}\n")
+        let result = try CommandRunner.run(["validate", "one.yaml", "--ontology", "onto.nt"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasSuffix("\none.yaml: 1 error, 0 warnings (1 node, 1 triple; ontology onto.nt)\n"),
+                "\(result.standardError)")
+        try folder.write("two.yaml", "dataset: {id: t, base: \"http://example.org/id/t/\"}\nentities:\n  a: {type: Person, label: A}\n")
+        let valid = try CommandRunner.run(["validate", "two.yaml", "--ontology", "onto.nt"], in: folder.path)
+        #expect(valid.status == 0, "\(valid.standardError)")
+        #expect(valid.output == "two.yaml: 0 errors, 0 warnings (1 node, 2 triples; ontology onto.nt)\n")
+    }
+
     @Test func validateReportsYAMLSyntaxErrors() throws {
         let result = try CommandRunner.run(["validate", "tab.yaml", "--ontology", "test-ontology.nt"], in: Self.fixtures)
         #expect(result.status == 1)
