@@ -11,7 +11,7 @@ public import KnowledgeGraph
 /// - internal entities declared in the document's own DTD are expanded (Protégé writes
 ///   `rdf:resource="&owl;Thing"` with `<!ENTITY owl "…">` in the internal subset);
 /// - libxml2's limits stay on (never `XML_PARSE_HUGE`): entity amplification ("billion laughs"),
-///   nesting deeper than 256 elements, names and attribute values over 10 MB end in an error;
+///   nesting deeper than 256 elements, names over 50,000 bytes and attribute values over 10 MB end in an error;
 /// - text nodes (character data, CDATA and entity text merged) longer than ``textLimit`` end in
 ///   an error, and entity expansion may not make the document's text more than ten times longer;
 /// - documents larger than ``sizeLimit`` are refused before parsing.
