@@ -16,6 +16,8 @@ public struct ExportJob {
     public var artifacts: [ExportArtifact]
     /// The largest dataset or ontology file read, in bytes.
     public var inputSizeLimit: Int = InputFile.defaultSizeLimit
+    /// Seconds a renderer (Graphviz, for the SVG picture) may take.
+    public var renderTimeLimit: Double = GraphFormat.WriteOptions.defaultRenderTimeLimit
 
     public init(datasetPath: String, ontologyPath: String? = nil, artifacts: [ExportArtifact] = ExportArtifact.standard) {
         self.datasetPath = datasetPath
@@ -72,17 +74,17 @@ public struct ExportJob {
         guard let dataset = loaded.dataset, !loaded.hasErrors else { throw .invalid(loaded.diagnostics) }
         let names = ArtifactNames(dataset: dataset.document?.id?.value ?? "dataset",
                                   ontology: FileName.stem(loaded.ontologyPath ?? "ontology"))
-        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names, schema: dataset.schema,
+        return try Self.render(artifacts, graphs: (dataset.graph, dataset.ontology), names: names,
+                               options: GraphFormat.WriteOptions(schema: dataset.schema, renderTimeLimit: renderTimeLimit),
                                diagnostics: diagnostics)
     }
 
     /// Renders artifacts of the given instance and ontology graphs (the part of ``render(_:)``
-    /// that needs no files); `schema` is the ontology's, for the formats that use it, and
-    /// `diagnostics` receives the writers' notes.
+    /// that needs no files); `options` carry the ontology's schema, for the formats that use it,
+    /// and `diagnostics` receives the writers' notes.
     public static func render(_ artifacts: [ExportArtifact], graphs: (instances: Graph, ontology: Graph),
-                              names: ArtifactNames, schema: Schema? = nil,
+                              names: ArtifactNames, options: GraphFormat.WriteOptions = GraphFormat.WriteOptions(),
                               diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [RenderedArtifact] {
-        let options = GraphFormat.WriteOptions(schema: schema)
         let context = WriteContext(diagnostics: diagnostics)
         var rendered: [RenderedArtifact] = []
         var seen: Set<String> = []

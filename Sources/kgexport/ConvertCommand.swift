@@ -70,8 +70,7 @@ struct ConvertCommand: ParsableCommand {
         valueName: "file"))
     var ontology: String?
 
-    @Option(help: ArgumentHelp("Seconds Graphviz may take to draw an SVG before it is stopped.", valueName: "seconds"))
-    var renderTimeout: Double = GraphFormat.WriteOptions.defaultRenderTimeLimit
+    @OptionGroup var rendering: RenderOptions
 
     @OptionGroup var limits: InputLimitOptions
 
@@ -101,9 +100,6 @@ struct ConvertCommand: ParsableCommand {
         }
         if streaming {
             try validateStreaming(from: inputFormat, to: outputFormat)
-        }
-        guard renderTimeout > 0 && renderTimeout.isFinite else {
-            throw ValidationError("--render-timeout must be a positive number of seconds.")
         }
         if let base {
             do {
@@ -151,7 +147,7 @@ struct ConvertCommand: ParsableCommand {
         let conversion = Conversion(
             input: input, output: output, from: inputFormat, to: outputFormat, baseIRI: try base.map { try IRI($0) },
             sizeLimit: limits.bytes, chunkedSizeLimit: limits.chunkedLimit(for: input), ontologyPath: ontology,
-            renderTimeLimit: renderTimeout, streaming: streaming)
+            renderTimeLimit: rendering.renderTimeout, streaming: streaming)
         let progress = ConversionProgress(readingLabel: "\(streaming ? "checking" : "reading") \(input)",
                                           writingLabel: "writing \(output)")
         defer { progress.finish() }

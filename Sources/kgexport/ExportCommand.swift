@@ -23,6 +23,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write into (created when missing).")
     var out: String = DatasetDefaults.outputFolder
 
+    @OptionGroup var rendering: RenderOptions
+
     @OptionGroup var limits: InputLimitOptions
 
     func validate() throws {
@@ -35,6 +37,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         var job = ExportJob(datasetPath: dataset, ontologyPath: ontology)
         job.inputSizeLimit = limits.bytes
+        job.renderTimeLimit = rendering.renderTimeout
         do {
             for path in try job.run(into: out, diagnostics: StandardErrorDiagnostics()) { print("wrote \(path)") }
         } catch .invalid(let diagnostics) {

@@ -75,6 +75,14 @@ import Testing
         #expect(try folder.contents() == ["bin", "in.nt"])
     }
 
+    /// `export` takes the same rendering option as `convert`, checked the same way.
+    @Test(arguments: [["convert", "in.nt", "out.svg"], ["export"]])
+    func renderTimeoutMustBePositive(command: [String]) throws {
+        let result = try CommandRunner.run(command + ["--render-timeout", "0"], in: ".")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--render-timeout must be a positive number of seconds."), "\(result.standardError)")
+    }
+
     @Test func warningsOfTheProjectionArePrinted() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }

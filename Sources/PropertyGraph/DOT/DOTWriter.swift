@@ -18,6 +18,8 @@ public struct DOTWriter: PropertyGraphSerializer {
     public var projection: PropertyGraphProjection
     /// Graphviz's `rankdir`: `LR` (left to right) reads well for event-centred graphs.
     public var rankDirection: String
+    /// A title drawn above the picture; nil for none.
+    public var title: String?
 
     public init(schema: Schema? = nil, rankDirection: String = "LR") {
         self.projection = PropertyGraphProjection(schema: schema)
@@ -34,6 +36,7 @@ public struct DOTWriter: PropertyGraphSerializer {
         var text = "digraph \"kgexport\" {\n"
         text += "  graph [rankdir=\(DOTText.quoted(rankDirection)), fontname=\"Helvetica\", fontsize=\"12\", "
             + "nodesep=\"0.12\", ranksep=\"0.9\", pad=\"0.3\", overlap=\"false\", splines=\"true\", outputorder=\"edgesfirst\"];\n"
+        if let title { text += "  graph [label=\(DOTText.drawn(title)), labelloc=\"t\", fontsize=\"14\"];\n" }
         text += "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"11\", margin=\"0.14,0.06\", penwidth=\"1.2\"];\n"
         text += "  edge [fontname=\"Helvetica\", fontsize=\"8\", color=\"#777777\", fontcolor=\"#444444\", arrowsize=\"0.7\"];\n"
         try flush(&text, sink)
