@@ -192,8 +192,9 @@ private struct Census {
     static let rdfType = Array(Vocabulary.rdfType.value.utf8)
 
     mutating func add(_ s: RawTerm, _ p: RawTerm, _ o: RawTerm, sorter: ExternalSorter) throws(WriteError) {
-        if !(Self.isXMLClean(s.bytes) && Self.isXMLClean(p.bytes) && (o.kind == .blank || Self.isXMLClean(o.bytes))) {
-            try PropertyGraphProjection.checkCharacters(Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)),
+        if !(GraphMLConventions.isXMLClean(s.bytes) && GraphMLConventions.isXMLClean(p.bytes)
+             && (o.kind == .blank || GraphMLConventions.isXMLClean(o.bytes))) {
+            try GraphMLConventions.checkCharacters(Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)),
                                                                object: o.term))
         }
         let subjectKind = s.kind == .blank ? Record.blank : Record.iri
@@ -351,7 +352,7 @@ private struct Census {
         let attributes = projection.attributeKeys(groups: sortedGroups, naming: naming,
                                                   multiValued: Set(groups.filter(\.multiValued).map(\.literalGroup)),
                                                   types: types, prefixes: prefixes)
-        let reserved = DirectGraphML.reservedKeys(anyIRINode: anyIRINode, typed: typed, typeList: typeList)
+        let reserved = GraphMLConventions.reservedNodeKeys(anyIRINode: anyIRINode, typed: typed, typeList: typeList)
         let attributeOfGroup = BytesMapBox<Int>()
         var position: [PropertyGraphProjection.LiteralGroup: Int] = [:]
         for (index, attribute) in attributes.enumerated() { position[attribute.group] = index }
@@ -371,20 +372,15 @@ private struct Census {
         var edgeKeys: [AttributeKey] = []
         if !linkPredicateList.isEmpty {
             let predicates = linkPredicateList.map { IRI(unchecked: String(decoding: $0, as: UTF8.self)) }
-            let labels = PropertyGraphProjection.edgeLabels(
-                for: predicates.map { Triple(subject: .iri($0), predicate: $0, object: .iri($0)) }, prefixes: prefixes)
+            let labels = PropertyGraphProjection.edgeLabels(for: predicates, prefixes: prefixes)
             for (bytes, iri) in zip(linkPredicateList, predicates) {
                 bytes.withUnsafeBufferPointer { edgeLabels.map.set(Array((labels[iri] ?? "").utf8), for: $0) }
             }
-            edgeKeys = PropertyGraphProjection.edgeKeys
+            edgeKeys = GraphMLConventions.edgeKeys
         }
         return StreamPlan(keys: reserved + attributes.map(\.key) + edgeKeys, notes: notes, reserved: reserved.map(\.id),
                           attributeOfGroup: attributeOfGroup, literalKeys: attributes.map(\.key), typeList: typeList,
                           edgeLabels: edgeLabels)
-    }
-
-    private static func isXMLClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        XMLCharacters.isAllowed(utf8: bytes)
     }
 }
 
@@ -398,13 +394,11 @@ private struct NodeWriter {
     private var types: [[UInt8]] = []
     /// The node's literals: attribute index, then the record's literal payload.
     private var literals: [(attribute: Int, payload: [UInt8])] = []
-    private var typeTexts = BytesMap<(labels: [UInt8], vertex: [UInt8], types: [UInt8])>(limit: 1 << 16)
+    private var typeTexts = BytesMap<GraphMLConventions.TypeTexts>(limit: 1 << 16)
     private var scratch: [UInt8] = []
     private var id: [UInt8] = []
     private let keyBytes: [[UInt8]]
-    private static let node = PreparedXMLName("node"), data = PreparedXMLName("data"), key = PreparedXMLName("key")
-    private static let idName = PreparedXMLName("id")
-    private static let langString = Array(Vocabulary.rdfLangString.value.utf8)
+    private typealias Names = GraphMLConventions.Names
 
     init(plan: StreamPlan, xml: XMLStreamWriter) {
         self.plan = plan
@@ -441,22 +435,17 @@ private struct NodeWriter {
         started = false
         id.removeAll(keepingCapacity: true)
         node.withUnsafeBufferPointer { StreamingGraphMLWriter.appendNodeID(kind: kind, $0, to: &id) }
-        xml.beginRecord(Self.node)
-        try id.withUnsafeBufferPointer { try xml.recordAttribute(Self.idName, utf8: $0) }
+        xml.beginRecord(Names.node)
+        try id.withUnsafeBufferPointer { try xml.recordAttribute(Names.id, utf8: $0) }
         let texts = types.isEmpty ? nil : typeTexts(for: types)
-        for key in plan.reserved {
-            switch key {
-            case "labels": if let texts { try data(key, texts.labels) }
-            case "labelV": if let texts { try data(key, texts.vertex) }
-            case "iri": if kind == Record.iri { try data(key, node) }
-            case "types": if let texts { try data(key, texts.types) }
-            default: break
-            }
+        let isIRI = kind == Record.iri
+        try node.withUnsafeBufferPointer { (node: UnsafeBufferPointer<UInt8>) throws(XMLWriteError) in
+            try GraphMLConventions.recordReservedData(plan.reserved[...], types: texts, iri: isIRI ? node : nil, xml)
         }
         if !literals.isEmpty {
             literals.sort { a, b in
                 if a.attribute != b.attribute { return a.attribute < b.attribute }
-                return Self.literalLess(a.payload, b.payload)
+                return Self.literalPrecedes(a.payload, b.payload)
             }
             var position = 0
             while position < literals.count {
@@ -469,8 +458,10 @@ private struct NodeWriter {
                     scratch.append(UInt8(ascii: "["))
                     for index in position..<end {
                         if index > position { scratch.append(UInt8(ascii: ",")) }
-                        let text = JSONText.quoted(Self.lexical(literals[index].payload))
-                        scratch.append(contentsOf: text.utf8)
+                        let payload = literals[index].payload
+                        payload.withUnsafeBufferPointer {
+                            GraphMLConventions.appendJSONString(Record.literal($0).lexical, to: &scratch)
+                        }
                     }
                     scratch.append(UInt8(ascii: "]"))
                 } else {
@@ -482,26 +473,17 @@ private struct NodeWriter {
                         scratch.append(contentsOf: (LiteralTyping.text(of: literal, as: key.type) ?? literal.lexicalForm).utf8)
                     }
                 }
-                let text = scratch
-                try keyBytes[attribute].withUnsafeBufferPointer { keyID in
-                    try text.withUnsafeBufferPointer { try xml.recordLeaf(Self.data, attribute: Self.key, value: keyID, text: $0) }
-                }
+                try GraphMLConventions.recordData(keyBytes[attribute], scratch, xml)
                 position = end
             }
         }
-        try xml.endRecord(Self.node)
-        if xml.shouldDrain(threshold: DirectGraphML.drainThreshold) { try xml.drain(into: sink) }
+        try xml.endRecord(Names.node)
+        if xml.shouldDrain(threshold: GraphMLConventions.drainThreshold) { try xml.drain(into: sink) }
         types.removeAll(keepingCapacity: true)
         literals.removeAll(keepingCapacity: true)
     }
 
-    private func data(_ key: String, _ text: [UInt8]) throws {
-        try Array(key.utf8).withUnsafeBufferPointer { keyID in
-            try text.withUnsafeBufferPointer { try xml.recordLeaf(Self.data, attribute: Self.key, value: keyID, text: $0) }
-        }
-    }
-
-    private mutating func typeTexts(for types: [[UInt8]]) -> (labels: [UInt8], vertex: [UInt8], types: [UInt8]) {
+    private mutating func typeTexts(for types: [[UInt8]]) -> GraphMLConventions.TypeTexts {
         var key: [UInt8] = []
         for type in types {
             key.append(contentsOf: type)
@@ -509,16 +491,9 @@ private struct NodeWriter {
         }
         if let known = key.withUnsafeBufferPointer({ typeTexts.value(for: $0) }) { return known }
         let iris = types.map { IRI(unchecked: String(decoding: $0, as: UTF8.self)) }
-        let labels = Set(iris.map(Naming.localToken)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let vertex = iris.min { Naming.localToken(of: $0).utf8.lexicographicallyPrecedes(Naming.localToken(of: $1).utf8) }
-        let text = plan.typeList ? JSONText.array(iris.map(\.value)) : iris[0].value
-        let result = (Array(labels.map { ":" + $0 }.joined().utf8), Array((vertex.map(Naming.localToken) ?? "").utf8), Array(text.utf8))
+        let result = GraphMLConventions.typeTexts(of: iris, typeList: plan.typeList)
         key.withUnsafeBufferPointer { typeTexts.set(result, for: $0) }
         return result
-    }
-
-    private static func lexical(_ payload: [UInt8]) -> String {
-        payload.withUnsafeBufferPointer { String(decoding: Record.literal($0).lexical, as: UTF8.self) }
     }
 
     private static func literal(_ payload: [UInt8]) -> Literal {
@@ -530,20 +505,14 @@ private struct NodeWriter {
         }
     }
 
-    /// ``Literal``'s `<` on two literal payloads: lexical form, datatype, language tag, by bytes.
-    private static func literalLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    /// ``GraphMLConventions/literalPrecedes(_:_:)`` on two literal payloads.
+    private static func literalPrecedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 let la = Record.literal(pa), lb = Record.literal(pb)
-                let lexical = TermSorting.compare(la.lexical, lb.lexical)
-                if lexical != 0 { return lexical < 0 }
-                return langString.withUnsafeBufferPointer { langString in
-                    let da = la.tagged ? langString : la.qualifier, db = lb.tagged ? langString : lb.qualifier
-                    let datatype = TermSorting.compare(da, db)
-                    if datatype != 0 { return datatype < 0 }
-                    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-                    return TermSorting.compare(la.tagged ? la.qualifier : empty, lb.tagged ? lb.qualifier : empty) < 0
-                }
+                return GraphMLConventions.literalPrecedes(
+                    GraphMLConventions.LiteralBytes(lexical: la.lexical, qualifier: la.qualifier, tagged: la.tagged),
+                    GraphMLConventions.LiteralBytes(lexical: lb.lexical, qualifier: lb.qualifier, tagged: lb.tagged))
             }
         }
     }
@@ -557,9 +526,7 @@ private struct EdgeWriter {
     private var id: [UInt8] = []
     private var source: [UInt8] = []
     private var target: [UInt8] = []
-    private static let edge = PreparedXMLName("edge"), data = PreparedXMLName("data"), key = PreparedXMLName("key")
-    private static let idName = PreparedXMLName("id"), sourceName = PreparedXMLName("source"), targetName = PreparedXMLName("target")
-    private static let label = Array("label".utf8), labelE = Array("labelE".utf8), predicate = Array("predicate".utf8)
+    private typealias Names = GraphMLConventions.Names
     private static let rdfType = Array(Vocabulary.rdfType.value.utf8)
 
     init(plan: StreamPlan, xml: XMLStreamWriter) {
@@ -581,21 +548,12 @@ private struct EdgeWriter {
         StreamingGraphMLWriter.appendNodeID(kind: s.kind == .blank ? Record.blank : Record.iri, s.bytes, to: &source)
         target.removeAll(keepingCapacity: true)
         StreamingGraphMLWriter.appendNodeID(kind: o.kind == .blank ? Record.blank : Record.iri, o.bytes, to: &target)
-        xml.beginRecord(Self.edge)
-        try id.withUnsafeBufferPointer { try xml.recordAttribute(Self.idName, utf8: $0) }
-        try source.withUnsafeBufferPointer { try xml.recordAttribute(Self.sourceName, utf8: $0) }
-        try target.withUnsafeBufferPointer { try xml.recordAttribute(Self.targetName, utf8: $0) }
-        let text = plan.edgeLabels.map.value(for: p.bytes) ?? []
-        try leaf(Self.label, text)
-        try leaf(Self.labelE, text)
-        try Self.predicate.withUnsafeBufferPointer { keyID in try xml.recordLeaf(Self.data, attribute: Self.key, value: keyID, text: p.bytes) }
-        try xml.endRecord(Self.edge)
-        if xml.shouldDrain(threshold: DirectGraphML.drainThreshold) { try xml.drain(into: sink) }
-    }
-
-    private func leaf(_ key: [UInt8], _ text: [UInt8]) throws {
-        try key.withUnsafeBufferPointer { keyID in
-            try text.withUnsafeBufferPointer { try xml.recordLeaf(Self.data, attribute: Self.key, value: keyID, text: $0) }
-        }
+        xml.beginRecord(Names.edge)
+        try id.withUnsafeBufferPointer { try xml.recordAttribute(Names.id, utf8: $0) }
+        try source.withUnsafeBufferPointer { try xml.recordAttribute(Names.source, utf8: $0) }
+        try target.withUnsafeBufferPointer { try xml.recordAttribute(Names.target, utf8: $0) }
+        try GraphMLConventions.recordEdgeData(label: plan.edgeLabels.map.value(for: p.bytes) ?? [], predicate: p.bytes, xml)
+        try xml.endRecord(Names.edge)
+        if xml.shouldDrain(threshold: GraphMLConventions.drainThreshold) { try xml.drain(into: sink) }
     }
 }
