@@ -39,7 +39,7 @@ public struct GraphMLWriter: PropertyGraphSerializer {
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
     public func writeGraph(_ graph: Graph, to sink: some ByteSink, projected: () -> Void = {}) throws(WriteError) -> [Diagnostic] {
         // Plain GraphML of the common case goes straight from the graph's ids (same bytes).
-        if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
+        if style == .plain, let direct = TermIDGraphMLWriter.plan(graph, projection: projection) {
             projected()
             do {
                 try direct.write(to: sink)

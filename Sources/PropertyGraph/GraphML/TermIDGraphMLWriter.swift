@@ -11,8 +11,8 @@ import XMLSupport
 /// The small decisions (key names and types, edge labels, node ids when local names clash)
 /// are made by the projection's own code on the few distinct items; only the per-node and
 /// per-edge work is done here, on ids and bytes. `GraphMLFixtureTests` and
-/// `DirectGraphMLTests` hold it to the general path's output.
-struct DirectGraphML {
+/// `TermIDGraphMLWriterTests` hold it to the general path's output.
+struct TermIDGraphMLWriter {
     /// What a node carries besides its literals: ids of its types, in IRI order.
     private struct TypeSet: Hashable {
         var types: [TermID]
@@ -48,7 +48,6 @@ struct DirectGraphML {
     private var attributeOfGroup: [Int] = []
     private var attributes: [Attribute] = []
     private var reservedKeys: [AttributeKey] = []
-    private var edgeKeys: [AttributeKey] = []
     /// Edge triples in the projection's order, and each link predicate's label.
     private var links: [UInt32] = []
     /// Node positions of each edge's source and target.
@@ -59,9 +58,9 @@ struct DirectGraphML {
     private var edgeLabelTexts: [[UInt8]] = []
 
     /// Plans the document, or returns nil when the graph needs the general path.
-    static func plan(_ graph: Graph, projection: PropertyGraphProjection) -> DirectGraphML? {
+    static func plan(_ graph: Graph, projection: PropertyGraphProjection) -> TermIDGraphMLWriter? {
         guard projection.schema == nil else { return nil }
-        var plan = DirectGraphML(terms: graph.termStore, table: graph.tripleTable)
+        var plan = TermIDGraphMLWriter(terms: graph.termStore, table: graph.tripleTable)
         guard plan.gather(graph, prefixes: projection.prefixes(for: graph), projection: projection) else { return nil }
         return plan
     }
@@ -353,7 +352,6 @@ struct DirectGraphML {
         }
         let labels = PropertyGraphProjection.edgeLabels(for: sortedPredicates.map(terms.iri), prefixes: prefixes)
         edgeLabelTexts = sortedPredicates.map { Array((labels[terms.iri($0)] ?? "").utf8) }
-        edgeKeys = GraphMLConventions.edgeKeys
 
         var starts = [Int](repeating: 0, count: nodes.count + 1)
         for index in linkTriples { starts[Int(rank[TermStore.index(table.subject(Int(index)))]) + 1] += 1 }
@@ -393,6 +391,7 @@ struct DirectGraphML {
     /// Writes the document, as ``GraphMLWriter`` writes the projected graph.
     func write(to sink: some ByteSink) throws {
         let xml = try XMLStreamWriter(indent: true)
+        let edgeKeys = links.isEmpty ? [] : GraphMLConventions.edgeKeys
         try GraphMLWriter.startDocument(keys: reservedKeys + attributes.map(\.key) + edgeKeys, xml)
         try xml.drain(into: sink)
         try writeNodes(xml, sink)
