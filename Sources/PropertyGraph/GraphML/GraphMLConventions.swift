@@ -206,13 +206,9 @@ enum GraphMLConventions {
 
     /// Element and attribute names of nodes, edges and values, prepared once.
     enum Names {
-        static let node = PreparedXMLName("node")
-        static let edge = PreparedXMLName("edge")
-        static let data = PreparedXMLName("data")
-        static let id = PreparedXMLName("id")
-        static let key = PreparedXMLName("key")
-        static let source = PreparedXMLName("source")
-        static let target = PreparedXMLName("target")
+        static let node = PreparedXMLName("node"), edge = PreparedXMLName("edge"), data = PreparedXMLName("data")
+        static let id = PreparedXMLName("id"), key = PreparedXMLName("key")
+        static let source = PreparedXMLName("source"), target = PreparedXMLName("target")
     }
 
     /// How much output the record writers gather before handing it to the sink.

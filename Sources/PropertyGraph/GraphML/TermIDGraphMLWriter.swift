@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import RDFFormats
 import XMLSupport
 
 /// Plain GraphML written straight from a graph's term ids: the same bytes as projecting the
@@ -487,15 +488,7 @@ struct TermIDGraphMLWriter {
             let oa = table.object(Int(literalTriples[Int(a)])), ob = table.object(Int(literalTriples[Int(b)]))
             return GraphMLConventions.literalPrecedes(parts(oa), parts(ob))
         }
-        for i in 1..<values.count {
-            let value = values[i]
-            var j = i
-            while j > 0 && less(value, values[j - 1]) {
-                values[j] = values[j - 1]
-                j -= 1
-            }
-            values[j] = value
-        }
+        values.withUnsafeMutableBufferPointer { $0.insertionSort(by: less) }
     }
 
     private func writeEdges(_ xml: XMLStreamWriter, _ sink: some ByteSink) throws {
