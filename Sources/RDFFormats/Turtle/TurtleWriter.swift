@@ -95,16 +95,8 @@ public struct TurtleWriter: GraphSerializer {
                 namespaces.insert(split.namespace)
             }
         }
-        var taken = Set(map.entries.map(\.prefix))
-        var counter = 0
-        for namespace in namespaces.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            var candidate: String
-            repeat {
-                counter += 1
-                candidate = "ns\(counter)"
-            } while taken.contains(candidate)
-            taken.insert(candidate)
-            map.add(prefix: candidate, namespace: namespace)
+        for generated in XMLQualifiedNames.generatedPrefixes(for: namespaces, avoiding: Set(map.entries.map(\.prefix))) {
+            map.add(prefix: generated.prefix, namespace: generated.namespace)
         }
     }
 
