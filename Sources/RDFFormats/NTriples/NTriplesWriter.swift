@@ -53,11 +53,10 @@ public struct NTriplesWriter: GraphSerializer {
             buffer.append(0x22)
         }
         func flush() throws(OutputError) {
-            var failure: OutputError?
-            buffer.withUnsafeBytes { raw in
-                do throws(OutputError) { try sink.write(raw) } catch { failure = error }
+            // withUnsafeBufferPointer, unlike withUnsafeBytes, passes the typed error through.
+            try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) in
+                try sink.write(UnsafeRawBufferPointer(bytes))
             }
-            if let failure { throw failure }
             buffer.removeAll(keepingCapacity: true)
         }
         do throws(OutputError) {
