@@ -146,6 +146,8 @@ struct CanonicalLayout {
         predicateRank = rank
     }
 
+    // Out of line: inlined into groupAndSort() it runs slower (more instructions per triple).
+    @inline(never)
     private func sortGroup(_ slice: UnsafeMutableBufferPointer<UInt32>, _ predicateRanks: [Int32]) {
         let flat = table.flatIDs
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
