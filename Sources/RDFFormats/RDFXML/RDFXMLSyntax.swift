@@ -150,7 +150,8 @@ enum RDFXMLSyntax {
     @inline(__always)
     static func startNodeElement(_ typeName: PreparedXMLName?, about subject: NodeReference,
                                  _ writer: XMLStreamWriter) throws(XMLWriteError) {
-        try writer.startElement(typeName ?? Names.description)
+        // Not `typeName ?? Names.description`: that copies the name, a retain per node.
+        if let typeName { try writer.startElement(typeName) } else { try writer.startElement(Names.description) }
         switch subject {
         case .iri(let iri): try writer.writeAttribute(Names.about, utf8: iri)
         case .nodeID(let label): try writer.writeAttribute(Names.nodeID, utf8: label)
