@@ -1,5 +1,4 @@
 public import KnowledgeGraph
-import XMLSupport
 
 /// Turns an RDF graph into a labelled property graph, with or without the ontology's ``Schema``.
 ///
