@@ -5,17 +5,7 @@ enum DOTText {
     /// Graphviz reads escapes such as `\N` in some attributes; doubling every backslash keeps
     /// them literal.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        QuotedString.quoted(text, syntax: .dot)
     }
 
     /// A quoted string for text Graphviz draws (`label`, `tooltip`): as ``quoted(_:)``, and `&`

@@ -13,7 +13,7 @@ enum GraphMLChecks {
             guard isNMToken(key.id), isNMToken(key.name) else {
                 throw refusal("key '\(key.id)'", "the key id and attr.name must be NMTOKENs (no spaces, no punctuation)")
             }
-            guard !PropertyGraphProjection.yEdKeyIDs.contains(key.id) else {
+            guard !GraphMLConventions.yEdKeyIDs.contains(key.id) else {
                 throw refusal("key '\(key.id)'", "the key id is kept for yEd's graphics")
             }
             guard keyIDs.updateValue(key, forKey: key.id) == nil else {

@@ -37,7 +37,7 @@ public struct GraphMLWriter: PropertyGraphSerializer {
     /// building the property graph (same bytes, far less memory and time).
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
     public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
-        if style == .plain, let direct = DirectGraphML.plan(graph, projection: projection) {
+        if style == .plain, let direct = TermIDGraphMLWriter.plan(graph, projection: projection) {
             context.stageFinished("project")
             do {
                 try direct.write(to: sink)

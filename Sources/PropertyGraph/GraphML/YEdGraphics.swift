@@ -5,8 +5,8 @@ import XMLSupport
 /// arrow per edge, and a starting layout (a grid, grouped by category) so the file opens tidy;
 /// yEd's own layouts (Layout ▸ Hierarchical) arrange it properly.
 enum YEdGraphics {
-    static let nodeKey = "ng"
-    static let edgeKey = "eg"
+    static let nodeKey = GraphMLConventions.KeyID.yEdNodeGraphics
+    static let edgeKey = GraphMLConventions.KeyID.yEdEdgeGraphics
     static let font = "Dialog"
 
     /// A node's box in the starting layout.

@@ -1,5 +1,4 @@
 public import KnowledgeGraph
-import XMLSupport
 
 /// Turns an RDF graph into a labelled property graph, with or without the ontology's ``Schema``.
 ///
@@ -22,12 +21,11 @@ public struct PropertyGraphProjection: Sendable {
     public var schema: Schema?
 
     /// Node attribute names the projection uses itself.
-    public static let reservedNodeAttributes: Set<String> = ["id", "iri", "labels", "labelV", "types"]
+    public static let reservedNodeAttributes = GraphMLConventions.reservedNodeAttributes
     /// Key ids the projection and the yEd style use (`ng` and `eg` are yEd's graphics keys).
-    public static let reservedKeyIDs = Set(["labels", "labelV", "iri", "types", "label", "labelE", "predicate"])
-        .union(yEdKeyIDs)
+    public static let reservedKeyIDs = GraphMLConventions.reservedKeyIDs
     /// The key ids of yEd's node and edge graphics.
-    public static let yEdKeyIDs: Set<String> = ["ng", "eg"]
+    public static let yEdKeyIDs = GraphMLConventions.yEdKeyIDs
 
     public init(schema: Schema? = nil) {
         self.schema = schema
@@ -54,7 +52,7 @@ public struct PropertyGraphProjection: Sendable {
         var refused: (triple: Triple, error: WriteError)?
         for triple in graph.triples {
             do {
-                try Self.checkCharacters(triple)
+                try GraphMLConventions.checkCharacters(triple)
             } catch {
                 // Report the first refused triple in sorted order, whatever the input order.
                 if refused.map({ triple < $0.triple }) ?? true { refused = (triple, error) }
@@ -68,10 +66,12 @@ public struct PropertyGraphProjection: Sendable {
         let links = Self.sorted(gathered.links, nodeRanks: nodeRanks)
         let nodeIDs = Self.nodeIDs(for: nodeTerms, prefixes: prefixes)
         let classInfo = classes(of: nodeTerms, types: gathered.types)
-        let edgeLabels = Self.edgeLabels(for: links, prefixes: prefixes)
+        let edgeLabels = Self.edgeLabels(for: links.map(\.predicate), prefixes: prefixes)
         let attributes = attributeKeys(for: gathered.literals, in: nodeTerms, prefixes: prefixes, notes: &notes)
         let attributeIndex = Dictionary(uniqueKeysWithValues: attributes.enumerated().map { ($1.group, $0) })
-        let reserved = Self.reservedNodeKeys(nodeTerms: nodeTerms, types: gathered.types, classInfo: classInfo)
+        let reserved = GraphMLConventions.reservedNodeKeys(
+            anyIRINode: nodeTerms.contains { $0.iri != nil }, typed: !gathered.types.isEmpty,
+            typeList: gathered.types.values.contains { $0.count > 1 })
         let nodeKeys = reserved + attributes.map(\.key)
         let labelOrder = Self.labelOrder(for: Set(attributes.map(\.group.predicate)))
 
@@ -86,15 +86,14 @@ public struct PropertyGraphProjection: Sendable {
             var values: [AttributeValue] = []
             for key in reserved {
                 switch key.id {
-                case "labels" where !info.labels.isEmpty:
-                    values.append(AttributeValue(key: key.id, text: info.labels.map { ":" + $0 }.joined()))
-                case "labelV":
+                case GraphMLConventions.KeyID.labels where !info.labels.isEmpty:
+                    values.append(AttributeValue(key: key.id, text: GraphMLConventions.labelsText(info.labels)))
+                case GraphMLConventions.KeyID.vertexLabel:
                     if let vertexLabel = info.vertexLabel { values.append(AttributeValue(key: key.id, text: vertexLabel)) }
-                case "iri":
+                case GraphMLConventions.KeyID.iri:
                     if let iri = term.iri { values.append(AttributeValue(key: key.id, text: iri.value)) }
-                case "types" where !types.isEmpty:
-                    let text = key.isList ? JSONText.array(types.map(\.value)) : types[0].value
-                    values.append(AttributeValue(key: key.id, text: text))
+                case GraphMLConventions.KeyID.types where !types.isEmpty:
+                    values.append(AttributeValue(key: key.id, text: GraphMLConventions.typesText(types, asList: key.isList)))
                 default:
                     break
                 }
@@ -123,10 +122,11 @@ public struct PropertyGraphProjection: Sendable {
                   let label = edgeLabels[triple.predicate] else { continue }
             edges.append(PropertyGraphEdge(
                 id: "e\(index + 1)", source: source, target: target, label: label, predicate: triple.predicate,
-                values: [AttributeValue(key: "label", text: label), AttributeValue(key: "labelE", text: label),
-                         AttributeValue(key: "predicate", text: triple.predicate.value)]))
+                values: [AttributeValue(key: GraphMLConventions.KeyID.edgeLabel, text: label),
+                         AttributeValue(key: GraphMLConventions.KeyID.tinkerPopEdgeLabel, text: label),
+                         AttributeValue(key: GraphMLConventions.KeyID.predicate, text: triple.predicate.value)]))
         }
-        let edgeKeys = edges.isEmpty ? [] : Self.edgeKeys
+        let edgeKeys = edges.isEmpty ? [] : GraphMLConventions.edgeKeys
         return PropertyGraph(nodeKeys: nodeKeys, edgeKeys: edgeKeys, nodes: nodes, edges: edges, notes: notes)
     }
 
@@ -164,26 +164,6 @@ public struct PropertyGraphProjection: Sendable {
             case .iri, .blank:
                 resources.insert(triple.object)
                 links.append(triple)
-            }
-        }
-    }
-
-    static func checkCharacters(_ triple: Triple) throws(WriteError) {
-        func refuse(_ scalar: Unicode.Scalar, _ what: String) -> WriteError {
-            .unrepresentable(Diagnostic(
-                code: "forbidden-character",
-                message: "\(what) contains the control character \(XMLCharacters.describe(scalar)), which XML 1.0 "
-                    + "forbids, so it can be neither written as GraphML nor drawn as SVG",
-                subject: "node \(triple.subject), property <\(triple.predicate.value)>"))
-        }
-        for term in [triple.subject, .iri(triple.predicate), triple.object] {
-            switch term {
-            case .iri(let iri):
-                if let scalar = XMLCharacters.firstForbidden(in: iri.value) { throw refuse(scalar, "the IRI <\(iri.value)>") }
-            case .blank:
-                break
-            case .literal(let literal):
-                if let scalar = XMLCharacters.firstForbidden(in: literal.lexicalForm) { throw refuse(scalar, "the value") }
             }
         }
     }
@@ -236,7 +216,7 @@ public struct PropertyGraphProjection: Sendable {
                 for type in asserted { closure.formUnion(schema.superClassClosure(of: type)) }
             }
             closure.subtract(Self.generalClasses.subtracting(asserted))
-            let labels = Set(closure.map(Naming.localToken)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let labels = GraphMLConventions.labels(of: closure)
             result[term] = NodeClasses(labels: labels, vertexLabel: mostSpecific(of: asserted).map(Naming.localToken),
                                        category: NodeCategory.of(classes: closure))
         }
@@ -246,9 +226,7 @@ public struct PropertyGraphProjection: Sendable {
     /// The asserted type that no other asserted type specialises; among several, the deepest in
     /// the schema's hierarchy, then the first by name.
     func mostSpecific(of asserted: [IRI]) -> IRI? {
-        guard let schema else {
-            return asserted.min { Naming.localToken(of: $0).utf8.lexicographicallyPrecedes(Naming.localToken(of: $1).utf8) }
-        }
+        guard let schema else { return GraphMLConventions.firstByLocalName(asserted) }
         let closures = Dictionary(uniqueKeysWithValues: asserted.map { ($0, schema.superClassClosure(of: $0)) })
         let specific = asserted.filter { type in
             !asserted.contains { other in other != type && closures[other]?.contains(type) == true }
@@ -264,18 +242,10 @@ public struct PropertyGraphProjection: Sendable {
 
     // MARK: - Edges
 
-    static let edgeKeys: [AttributeKey] = [
-        AttributeKey(id: "label", name: "label", domain: .edge, type: .string,
-                     summary: "the property's name (the Neo4j relationship type; local name, or prefix_local when two "
-                         + "namespaces share it)"),
-        AttributeKey(id: "labelE", name: "labelE", domain: .edge, type: .string,
-                     summary: "the property's name again, as TinkerPop's edge label"),
-        AttributeKey(id: "predicate", name: "predicate", domain: .edge, type: .string,
-                     summary: "the property's full IRI"),
-    ]
-
-    static func edgeLabels(for links: [Triple], prefixes: PrefixMap) -> [IRI: String] {
-        let predicates = Set(links.map(\.predicate)).sorted()
+    /// Each predicate's edge label: its local name, else (when two predicates share it) the
+    /// prefix-qualified name, else the whole IRI as a token.
+    static func edgeLabels(for predicates: some Sequence<IRI>, prefixes: PrefixMap) -> [IRI: String] {
+        let predicates = Set(predicates).sorted()
         var namer = UniqueNamer()
         let names = namer.assign(predicates.map { predicate in
             [Naming.localToken(of: predicate), Naming.qualifiedToken(of: predicate, in: prefixes), Naming.token(predicate.value)]
@@ -283,31 +253,7 @@ public struct PropertyGraphProjection: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(predicates, names))
     }
 
-    // MARK: - Node keys
-
-    static func reservedNodeKeys(nodeTerms: [Term], types: [Term: Set<IRI>], classInfo: [Term: NodeClasses]) -> [AttributeKey] {
-        var keys: [AttributeKey] = []
-        if !classInfo.isEmpty {
-            keys.append(AttributeKey(
-                id: "labels", name: "labels", domain: .node, type: .string,
-                summary: "the node's types as Neo4j labels: local names of the rdf:type classes and, with an "
-                    + "ontology, their super-classes, sorted, each after a colon"))
-            keys.append(AttributeKey(
-                id: "labelV", name: "labelV", domain: .node, type: .string,
-                summary: "the most specific rdf:type's local name (TinkerPop's vertex label)"))
-        }
-        if nodeTerms.contains(where: { $0.iri != nil }) {
-            keys.append(AttributeKey(id: "iri", name: "iri", domain: .node, type: .string, summary: "the node's IRI"))
-        }
-        if !types.isEmpty {
-            let isList = types.values.contains { $0.count > 1 }
-            keys.append(AttributeKey(
-                id: "types", name: "types", domain: .node, type: .string, isList: isList,
-                summary: "the rdf:type IRIs" + (isList ? ", as a JSON array, sorted" : ""),
-                property: Vocabulary.rdfType))
-        }
-        return keys
-    }
+    // MARK: - Literal keys
 
     /// Which literals one attribute key holds: one property, and one language or one datatype.
     struct LiteralGroup: Hashable, Comparable {
@@ -352,7 +298,7 @@ public struct PropertyGraphProjection: Sendable {
 
         /// The value for one node's literals of this group (sorted, at least one).
         func text(of literals: [Literal]) -> String {
-            if key.isList { return JSONText.array(literals.map(\.lexicalForm)) }
+            if key.isList { return GraphMLConventions.jsonArray(literals.map(\.lexicalForm)) }
             return LiteralTyping.text(of: literals[0], as: key.type) ?? literals[0].lexicalForm
         }
     }

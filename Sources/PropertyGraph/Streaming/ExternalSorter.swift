@@ -96,18 +96,11 @@ final class ExternalSorter {
         sortedInMemory = false
         sortBuffer()
         let run = try RunFile(folder: folder)
-        var failure: OutputError?
-        bytes.withUnsafeBufferPointer { all in
+        try bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(OutputError) in
             for index in order {
-                do throws(OutputError) {
-                    try run.append(UnsafeBufferPointer(rebasing: all[starts[Int(index)]..<starts[Int(index) + 1]]))
-                } catch {
-                    failure = error
-                    return
-                }
+                try run.append(UnsafeBufferPointer(rebasing: all[starts[Int(index)]..<starts[Int(index) + 1]]))
             }
         }
-        if let failure { throw failure }
         try run.finishWriting()
         runs.append(run)
         bytes.removeAll(keepingCapacity: true)

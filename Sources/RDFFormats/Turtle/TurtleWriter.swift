@@ -22,14 +22,8 @@ public struct TurtleWriter: GraphSerializer {
     }
 
     public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        try TermChecks.checkEveryTriple(of: graph, format: "Turtle")
         let terms = graph.termStore, table = graph.tripleTable
-        var checks = TermCheckCache(terms, xml: false)
-        for index in 0..<table.count {
-            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
-            guard !(checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)) else { continue }
-            try TermChecks.check(Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o)), format: "Turtle")
-            for id in [s, p, o] { checks.markClean(id) }
-        }
         var map = prefixes ?? graph.prefixes
         for entry in PrefixMap.standard.entries { map.add(prefix: entry.prefix, namespace: entry.namespace) }
         Self.addGeneratedPrefixes(for: graph, to: &map)
@@ -101,16 +95,8 @@ public struct TurtleWriter: GraphSerializer {
                 namespaces.insert(split.namespace)
             }
         }
-        var taken = Set(map.entries.map(\.prefix))
-        var counter = 0
-        for namespace in namespaces.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            var candidate: String
-            repeat {
-                counter += 1
-                candidate = "ns\(counter)"
-            } while taken.contains(candidate)
-            taken.insert(candidate)
-            map.add(prefix: candidate, namespace: namespace)
+        for generated in XMLQualifiedNames.generatedPrefixes(for: namespaces, avoiding: Set(map.entries.map(\.prefix))) {
+            map.add(prefix: generated.prefix, namespace: generated.namespace)
         }
     }
 

@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import RDFFormats
 import XMLSupport
 
 /// Plain GraphML written straight from a graph's term ids: the same bytes as projecting the
@@ -11,18 +12,11 @@ import XMLSupport
 /// The small decisions (key names and types, edge labels, node ids when local names clash)
 /// are made by the projection's own code on the few distinct items; only the per-node and
 /// per-edge work is done here, on ids and bytes. `GraphMLFixtureTests` and
-/// `DirectGraphMLTests` hold it to the general path's output.
-struct DirectGraphML {
+/// `TermIDGraphMLWriterTests` hold it to the general path's output.
+struct TermIDGraphMLWriter {
     /// What a node carries besides its literals: ids of its types, in IRI order.
     private struct TypeSet: Hashable {
         var types: [TermID]
-    }
-
-    /// The text of the reserved attributes for one set of types.
-    private struct TypeTexts {
-        var labels: [UInt8]
-        var vertexLabel: [UInt8]
-        var types: [UInt8]
     }
 
     /// One attribute key made from literals.
@@ -42,7 +36,7 @@ struct DirectGraphML {
     private var idStarts: [Int] = [0]
     /// Each node's type set (index into `typeTexts`), or -1.
     private var nodeTypeSet: [Int32] = []
-    private var typeTexts: [TypeTexts] = []
+    private var typeTexts: [GraphMLConventions.TypeTexts] = []
     /// The triples with a literal object, in insertion order.
     private var literalTriples: [UInt32] = []
     /// Positions in `literalTriples` grouped by node: node `k`'s are
@@ -55,7 +49,6 @@ struct DirectGraphML {
     private var attributeOfGroup: [Int] = []
     private var attributes: [Attribute] = []
     private var reservedKeys: [AttributeKey] = []
-    private var edgeKeys: [AttributeKey] = []
     /// Edge triples in the projection's order, and each link predicate's label.
     private var links: [UInt32] = []
     /// Node positions of each edge's source and target.
@@ -66,9 +59,9 @@ struct DirectGraphML {
     private var edgeLabelTexts: [[UInt8]] = []
 
     /// Plans the document, or returns nil when the graph needs the general path.
-    static func plan(_ graph: Graph, projection: PropertyGraphProjection) -> DirectGraphML? {
+    static func plan(_ graph: Graph, projection: PropertyGraphProjection) -> TermIDGraphMLWriter? {
         guard projection.schema == nil else { return nil }
-        var plan = DirectGraphML(terms: graph.termStore, table: graph.tripleTable)
+        var plan = TermIDGraphMLWriter(terms: graph.termStore, table: graph.tripleTable)
         guard plan.gather(graph, prefixes: projection.prefixes(for: graph), projection: projection) else { return nil }
         return plan
     }
@@ -100,7 +93,7 @@ struct DirectGraphML {
             for part in 0..<3 {
                 let id = flat[3 * index + part]
                 let slot = TermStore.index(id)
-                if clean[slot] == 0 { clean[slot] = terms.kind(id) == .blank || Self.isXMLClean(terms.bytes(id)) ? 1 : 2 }
+                if clean[slot] == 0 { clean[slot] = terms.kind(id) == .blank || GraphMLConventions.isXMLClean(terms.bytes(id)) ? 1 : 2 }
                 if clean[slot] == 2 { return false }
             }
             addNode(s)
@@ -126,7 +119,7 @@ struct DirectGraphML {
 
         guard gatherTypes(typePairs) else { return false }
         guard gatherLiterals(literalTriples, prefixes: prefixes, projection: projection) else { return false }
-        reservedKeys = Self.reservedKeys(anyIRINode: !iris.isEmpty, typed: !typePairs.isEmpty, typeList: typeListKey)
+        reservedKeys = GraphMLConventions.reservedNodeKeys(anyIRINode: !iris.isEmpty, typed: !typePairs.isEmpty, typeList: typeListKey)
         gatherLinks(linkTriples, prefixes: prefixes)
         return true
     }
@@ -236,15 +229,7 @@ struct DirectGraphML {
                 sets.append(types)
             }
         }
-        for types in sets {
-            let iris = types.map(terms.iri)
-            let tokens = iris.map(Naming.localToken)
-            let labels = Set(tokens).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let vertex = iris.min { Naming.localToken(of: $0).utf8.lexicographicallyPrecedes(Naming.localToken(of: $1).utf8) }
-            let text = typeListKey ? JSONText.array(iris.map(\.value)) : iris[0].value
-            typeTexts.append(TypeTexts(labels: Array(labels.map { ":" + $0 }.joined().utf8),
-                                       vertexLabel: Array((vertex.map(Naming.localToken) ?? "").utf8), types: Array(text.utf8)))
-        }
+        typeTexts = sets.map { GraphMLConventions.typeTexts(of: $0.map(terms.iri), typeList: typeListKey) }
         return true
     }
 
@@ -346,18 +331,6 @@ struct DirectGraphML {
         return true
     }
 
-    static func reservedKeys(anyIRINode: Bool, typed: Bool, typeList: Bool) -> [AttributeKey] {
-        // The projection's own function, given stand-ins with the same answers.
-        let iri = Term.iri(Vocabulary.rdfType)
-        var types: [Term: Set<IRI>] = [:]
-        var classes: [Term: PropertyGraphProjection.NodeClasses] = [:]
-        if typed {
-            types[iri] = typeList ? [Vocabulary.rdfType, Vocabulary.rdfsLabel] : [Vocabulary.rdfType]
-            classes[iri] = PropertyGraphProjection.NodeClasses(labels: [], vertexLabel: nil, category: .other)
-        }
-        return PropertyGraphProjection.reservedNodeKeys(nodeTerms: anyIRINode ? [iri] : [], types: types, classInfo: classes)
-    }
-
     /// Edges in the projection's order: by subject, predicate and object position.
     private mutating func gatherLinks(_ linkTriples: [UInt32], prefixes: PrefixMap) {
         guard !linkTriples.isEmpty else { return }
@@ -378,11 +351,8 @@ struct DirectGraphML {
             }
             rankOfLink[position] = lastRank
         }
-        let labels = PropertyGraphProjection.edgeLabels(
-            for: sortedPredicates.map { Triple(subject: .iri(terms.iri($0)), predicate: terms.iri($0), object: .iri(terms.iri($0))) },
-            prefixes: prefixes)
+        let labels = PropertyGraphProjection.edgeLabels(for: sortedPredicates.map(terms.iri), prefixes: prefixes)
         edgeLabelTexts = sortedPredicates.map { Array((labels[terms.iri($0)] ?? "").utf8) }
-        edgeKeys = PropertyGraphProjection.edgeKeys
 
         var starts = [Int](repeating: 0, count: nodes.count + 1)
         for index in linkTriples { starts[Int(rank[TermStore.index(table.subject(Int(index)))]) + 1] += 1 }
@@ -415,26 +385,14 @@ struct DirectGraphML {
         linkTargets = order.map { targets[Int($0)] }
     }
 
-    /// No character XML 1.0 forbids: C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF.
-    private static func isXMLClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        XMLCharacters.isAllowed(utf8: bytes)
-    }
-
     // MARK: - Writing
 
-    private enum Names {
-        static let node = PreparedXMLName("node")
-        static let edge = PreparedXMLName("edge")
-        static let data = PreparedXMLName("data")
-        static let id = PreparedXMLName("id")
-        static let key = PreparedXMLName("key")
-        static let source = PreparedXMLName("source")
-        static let target = PreparedXMLName("target")
-    }
+    private typealias Names = GraphMLConventions.Names
 
     /// Writes the document, as ``GraphMLWriter`` writes the projected graph.
     func write(to sink: some ByteSink) throws {
         let xml = try XMLStreamWriter(indent: true)
+        let edgeKeys = links.isEmpty ? [] : GraphMLConventions.edgeKeys
         try GraphMLWriter.startDocument(keys: reservedKeys + attributes.map(\.key) + edgeKeys, xml)
         try xml.drain(into: sink)
         try writeNodes(xml, sink)
@@ -444,7 +402,7 @@ struct DirectGraphML {
     }
 
     private func writeNodes(_ xml: XMLStreamWriter, _ sink: some ByteSink) throws {
-        let keyNames = (reservedKeys.map(\.id) + attributes.map(\.key.id)).map { Array($0.utf8) }
+        let attributeKeyIDs = attributes.map { Array($0.key.id.utf8) }
         let reservedIDs = reservedKeys.map(\.id)
         let reservedCount = reservedIDs.count
         let isList = attributes.map(\.key.isList), keyTypes = attributes.map(\.key.type)
@@ -456,17 +414,7 @@ struct DirectGraphML {
         var values: [UInt32] = []
         // The reserved keys other than `iri` depend only on the node's type set: laid out once
         // per type set, as the children before `iri` and those after it.
-        let iriIndex = reservedIDs.firstIndex(of: "iri")
-        func addTypeData(_ range: Range<Int>, _ texts: TypeTexts, _ xml: XMLStreamWriter) throws {
-            for index in range {
-                switch reservedIDs[index] {
-                case "labels": try Self.recordData(keyNames[index], texts.labels, xml)
-                case "labelV": try Self.recordData(keyNames[index], texts.vertexLabel, xml)
-                case "types": try Self.recordData(keyNames[index], texts.types, xml)
-                default: break
-                }
-            }
-        }
+        let iriIndex = reservedIDs.firstIndex(of: GraphMLConventions.KeyID.iri)
         var typeChildren: [(beforeIRI: PreparedRecordChildren, afterIRI: PreparedRecordChildren)?] =
             Array(repeating: nil, count: typeTexts.count)
         try idBytes.withUnsafeBufferPointer { ids in
@@ -475,14 +423,22 @@ struct DirectGraphML {
                 let typeSet = Int(nodeTypeSet[node])
                 if typeSet >= 0 && typeChildren[typeSet] == nil {
                     let texts = typeTexts[typeSet], split = iriIndex ?? reservedCount
-                    typeChildren[typeSet] = (try xml.prepareRecordChildren { try addTypeData(0..<split, texts, $0) },
-                                             try xml.prepareRecordChildren { try addTypeData(min(split + 1, reservedCount)..<reservedCount, texts, $0) })
+                    let before = reservedIDs[0..<split], after = reservedIDs[min(split + 1, reservedCount)..<reservedCount]
+                    typeChildren[typeSet] = (
+                        try xml.prepareRecordChildren { xml throws(XMLWriteError) in
+                            try GraphMLConventions.recordReservedData(before, types: texts, iri: nil, xml)
+                        },
+                        try xml.prepareRecordChildren { xml throws(XMLWriteError) in
+                            try GraphMLConventions.recordReservedData(after, types: texts, iri: nil, xml)
+                        })
                 }
                 xml.beginRecord(Names.node)
                 try xml.recordAttribute(Names.id, utf8: UnsafeBufferPointer(rebasing: ids[idStarts[node]..<idStarts[node + 1]]))
                 let prepared = typeSet >= 0 ? typeChildren[typeSet] : nil
                 if let prepared { try xml.recordChildren(prepared.beforeIRI) }
-                if let iriIndex, terms.kind(id) != .blank { try Self.recordData(keyNames[iriIndex], terms.bytes(id), xml) }
+                if iriIndex != nil, terms.kind(id) != .blank {
+                    try GraphMLConventions.recordData(GraphMLConventions.KeyBytes.iri, terms.bytes(id), xml)
+                }
                 if let prepared { try xml.recordChildren(prepared.afterIRI) }
                 // Literals, key by key (keys in name order), each key's values sorted.
                 values.removeAll(keepingCapacity: true)
@@ -493,68 +449,50 @@ struct DirectGraphML {
                     let attribute = attributeOfGroup[Int(groupOfTriple[Int(values[position])])]
                     var end = position + 1
                     while end < values.count && attributeOfGroup[Int(groupOfTriple[Int(values[end])])] == attribute { end += 1 }
-                    let key = keyNames[reservedCount + attribute]
+                    let key = attributeKeyIDs[attribute]
                     if isList[attribute] {
                         scratch.removeAll(keepingCapacity: true)
                         scratch.append(UInt8(ascii: "["))
                         for index in position..<end {
                             if index > position { scratch.append(UInt8(ascii: ",")) }
-                            Self.appendJSONString(terms.bytes(table.object(Int(literalTriples[Int(values[index])]))), to: &scratch)
+                            GraphMLConventions.appendJSONString(terms.bytes(table.object(Int(literalTriples[Int(values[index])]))), to: &scratch)
                         }
                         scratch.append(UInt8(ascii: "]"))
-                        try Self.recordData(key, scratch, xml)
+                        try GraphMLConventions.recordData(key, scratch, xml)
                     } else if keyTypes[attribute] == .string {
-                        try Self.recordData(key, terms.bytes(table.object(Int(literalTriples[Int(values[position])]))), xml)
+                        try GraphMLConventions.recordData(key, terms.bytes(table.object(Int(literalTriples[Int(values[position])]))), xml)
                     } else {
                         let literal = terms.term(table.object(Int(literalTriples[Int(values[position])]))).literal ?? Literal("")
                         let text = LiteralTyping.text(of: literal, as: keyTypes[attribute]) ?? literal.lexicalForm
-                        try Self.recordData(key, Array(text.utf8), xml)
+                        try GraphMLConventions.recordData(key, Array(text.utf8), xml)
                     }
                     position = end
                 }
                 try xml.endRecord(Names.node)
-                if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
+                if xml.shouldDrain(threshold: GraphMLConventions.drainThreshold) { try xml.drain(into: sink) }
             }
         }
     }
 
-    /// One node's literal triples: by key (name order), then as ``Literal``'s `<` orders them
-    /// (lexical form, datatype, language tag, by bytes). Insertion sort: a node has a few.
+    /// One node's literal triples: by key (name order), then in the literal order of
+    /// ``GraphMLConventions/literalPrecedes(_:_:)``. Insertion sort: a node has a few.
     private func sortLiterals(_ values: inout [UInt32]) {
         let terms = self.terms, table = self.table, literalTriples = self.literalTriples
+        func parts(_ literal: TermID) -> GraphMLConventions.LiteralBytes {
+            GraphMLConventions.LiteralBytes(lexical: terms.bytes(literal), qualifier: terms.bytes(terms.extra(literal)),
+                                            tagged: terms.kind(literal) == .languageLiteral)
+        }
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
             let ka = attributeOfGroup[Int(groupOfTriple[Int(a)])], kb = attributeOfGroup[Int(groupOfTriple[Int(b)])]
             if ka != kb { return ka < kb }
             let oa = table.object(Int(literalTriples[Int(a)])), ob = table.object(Int(literalTriples[Int(b)]))
-            let lexical = TermSorting.compare(terms.bytes(oa), terms.bytes(ob))
-            if lexical != 0 { return lexical < 0 }
-            let datatype = withDatatype(oa) { da in withDatatype(ob) { db in TermSorting.compare(da, db) } }
-            if datatype != 0 { return datatype < 0 }
-            return TermSorting.compare(language(oa), language(ob)) < 0
+            return GraphMLConventions.literalPrecedes(parts(oa), parts(ob))
         }
-        func withDatatype<R>(_ literal: TermID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            if terms.kind(literal) == .typedLiteral { return body(terms.bytes(terms.extra(literal))) }
-            return Self.langString.withUnsafeBufferPointer(body)
-        }
-        func language(_ literal: TermID) -> UnsafeBufferPointer<UInt8> {
-            terms.kind(literal) == .languageLiteral ? terms.bytes(terms.extra(literal)) : UnsafeBufferPointer(start: nil, count: 0)
-        }
-        for i in 1..<values.count {
-            let value = values[i]
-            var j = i
-            while j > 0 && less(value, values[j - 1]) {
-                values[j] = values[j - 1]
-                j -= 1
-            }
-            values[j] = value
-        }
+        values.withUnsafeMutableBufferPointer { $0.insertionSort(by: less) }
     }
-
-    private static let langString = Array(Vocabulary.rdfLangString.value.utf8)
 
     private func writeEdges(_ xml: XMLStreamWriter, _ sink: some ByteSink) throws {
         guard !links.isEmpty else { return }
-        let label = Array("label".utf8), labelE = Array("labelE".utf8), predicate = Array("predicate".utf8)
         let links = self.links, linkSources = self.linkSources, linkTargets = self.linkTargets, idStarts = self.idStarts
         let terms = self.terms, table = self.table, edgeLabelTexts = self.edgeLabelTexts, linkPredicates = self.linkPredicates
         // An edge's children depend only on its predicate: laid out once per predicate.
@@ -589,15 +527,13 @@ struct DirectGraphML {
                         let rank = Int(linkPredicates[position])
                         if children[rank] == nil {
                             let text = edgeLabelTexts[rank], iri = terms.bytes(table.predicate(Int(links[position])))
-                            children[rank] = try xml.prepareRecordChildren { xml in
-                                try Self.recordData(label, text, xml)
-                                try Self.recordData(labelE, text, xml)
-                                try Self.recordData(predicate, iri, xml)
+                            children[rank] = try xml.prepareRecordChildren { xml throws(XMLWriteError) in
+                                try GraphMLConventions.recordEdgeData(label: text, predicate: iri, xml)
                             }
                         }
                         if let prepared = children[rank] { try xml.recordChildren(prepared) }
                         try xml.endRecord(Names.edge)
-                        if xml.shouldDrain(threshold: Self.drainThreshold) { try xml.drain(into: sink) }
+                        if xml.shouldDrain(threshold: GraphMLConventions.drainThreshold) { try xml.drain(into: sink) }
                     }
                 }
             }
@@ -619,39 +555,5 @@ struct DirectGraphML {
             rest /= 10
         }
         return digits + 1
-    }
-
-    /// `<data key="…">text</data>` in the current record, as ``GraphMLWriter`` writes a value
-    /// (text written even when empty, as there).
-    private static func recordData(_ key: [UInt8], _ text: [UInt8], _ xml: XMLStreamWriter) throws {
-        try text.withUnsafeBufferPointer { try recordData(key, $0, xml) }
-    }
-
-    private static func recordData(_ key: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ xml: XMLStreamWriter) throws {
-        try key.withUnsafeBufferPointer { try xml.recordLeaf(Names.data, attribute: Names.key, value: $0, text: text) }
-    }
-
-    static let drainThreshold = 1 << 18
-
-    /// ``JSONText/quoted(_:)`` on bytes.
-    private static func appendJSONString(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text {
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default:
-                output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -42,11 +42,14 @@ public final class NTriplesStreamWriter {
 
     private func flush() throws(WriteError) {
         guard !buffer.isEmpty else { return }
-        var failure: OutputError?
-        buffer.withUnsafeBytes { raw in
-            do throws(OutputError) { try sink.write(raw) } catch { failure = error }
+        do throws(OutputError) {
+            // withUnsafeBufferPointer, unlike withUnsafeBytes, passes the typed error through.
+            try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) in
+                try sink.write(UnsafeRawBufferPointer(bytes))
+            }
+        } catch {
+            throw .output(error)
         }
-        if let failure { throw .output(failure) }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Plain GraphML written straight from the graph's ids is the same bytes as the projection
 /// written by ``GraphMLWriter``, and the direct path steps aside for what it does not cover.
-@Suite struct DirectGraphMLTests {
+@Suite struct TermIDGraphMLWriterTests {
     static func general(_ graph: Graph) throws -> [UInt8] {
         let sink = MemorySink()
         try GraphMLWriter().write(GraphMLWriter().projection.project(graph), to: sink)
@@ -12,7 +12,7 @@ import Testing
     }
 
     static func direct(_ graph: Graph) throws -> [UInt8]? {
-        guard let plan = DirectGraphML.plan(graph, projection: PropertyGraphProjection()) else { return nil }
+        guard let plan = TermIDGraphMLWriter.plan(graph, projection: PropertyGraphProjection()) else { return nil }
         let sink = MemorySink()
         try plan.write(to: sink)
         return sink.bytes
@@ -82,13 +82,13 @@ import Testing
     @Test func declinesWhatOnlyTheGeneralPathHandles() throws {
         var control = Graph()
         control.insert(.iri(IRI(unchecked: "http://a.example/s")), IRI(unchecked: "http://a.example/p"), .literal(Literal("bell\u{7}")))
-        #expect(DirectGraphML.plan(control, projection: PropertyGraphProjection()) == nil)
+        #expect(TermIDGraphMLWriter.plan(control, projection: PropertyGraphProjection()) == nil)
         var huge = Graph()
         huge.insert(.iri(IRI(unchecked: "http://a.example/s")), IRI(unchecked: "http://a.example/n"),
                     .literal(Literal(unchecked: "123456789012345678901234567890", datatype: Vocabulary.xsdInteger, language: nil)))
-        #expect(DirectGraphML.plan(huge, projection: PropertyGraphProjection()) == nil)
+        #expect(TermIDGraphMLWriter.plan(huge, projection: PropertyGraphProjection()) == nil)
         let schema = Schema(ontology: Graph())
-        #expect(DirectGraphML.plan(GraphMLFixtureGraphs.synthetic(), projection: PropertyGraphProjection(schema: schema)) == nil)
+        #expect(TermIDGraphMLWriter.plan(GraphMLFixtureGraphs.synthetic(), projection: PropertyGraphProjection(schema: schema)) == nil)
     }
 }
 

@@ -88,23 +88,32 @@ struct XMLQualifiedNames {
     /// Binds a prefix to every used namespace: the preferred prefix where there is one, else
     /// `ns1`, `ns2`, … in the sorted order of the namespaces (skipping taken names).
     mutating func assignPrefixes() {
-        var taken = Set(preferred.map(\.prefix))
         prefixes = [:]
         for namespace in usedNamespaces {
             if let entry = preferred.first(where: { $0.namespace == namespace }) {
                 prefixes[namespace] = entry.prefix
             }
         }
+        let unprefixed = usedNamespaces.filter { prefixes[$0] == nil }
+        for generated in Self.generatedPrefixes(for: unprefixed, avoiding: Set(preferred.map(\.prefix))) {
+            prefixes[generated.namespace] = generated.prefix
+        }
+    }
+
+    /// `ns1`, `ns2`, … for `namespaces` in their sorted order (by bytes), skipping the names in
+    /// `taken`: how the RDF/XML and Turtle writers name namespaces that no prefix covers.
+    static func generatedPrefixes(for namespaces: some Sequence<String>,
+                                  avoiding taken: Set<String>) -> [(prefix: String, namespace: String)] {
+        var taken = taken
         var counter = 0
-        for namespace in usedNamespaces.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        where prefixes[namespace] == nil {
+        return namespaces.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { namespace in
             var candidate: String
             repeat {
                 counter += 1
                 candidate = "ns\(counter)"
             } while taken.contains(candidate)
             taken.insert(candidate)
-            prefixes[namespace] = candidate
+            return (candidate, namespace)
         }
     }
 

@@ -14,15 +14,8 @@ public struct NTriplesWriter: GraphSerializer {
     public init() {}
 
     public func write(_ graph: Graph, to sink: some ByteSink) throws(WriteError) {
+        try TermChecks.checkEveryTriple(of: graph, format: "N-Triples")
         let terms = graph.termStore, table = graph.tripleTable
-        var checks = TermCheckCache(terms, xml: false)
-        for index in 0..<table.count {
-            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
-            guard !(checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)) else { continue }
-            let triple = Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o))
-            try TermChecks.check(triple, format: "N-Triples")
-            for id in [s, p, o] { checks.markClean(id) }
-        }
         let layout = CanonicalLayout(graph)
         let xsdString = terms.find(.iri, Vocabulary.xsdString.value)
         var buffer: [UInt8] = []
@@ -60,11 +53,10 @@ public struct NTriplesWriter: GraphSerializer {
             buffer.append(0x22)
         }
         func flush() throws(OutputError) {
-            var failure: OutputError?
-            buffer.withUnsafeBytes { raw in
-                do throws(OutputError) { try sink.write(raw) } catch { failure = error }
+            // withUnsafeBufferPointer, unlike withUnsafeBytes, passes the typed error through.
+            try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) in
+                try sink.write(UnsafeRawBufferPointer(bytes))
             }
-            if let failure { throw failure }
             buffer.removeAll(keepingCapacity: true)
         }
         do throws(OutputError) {

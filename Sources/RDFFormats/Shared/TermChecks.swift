@@ -29,6 +29,19 @@ enum TermChecks {
         }
     }
 
+    /// Checks every triple of `graph` as ``check(_:format:)`` does, each distinct term once
+    /// (``TermCheckCache``): what the N-Triples and Turtle writers check before writing.
+    static func checkEveryTriple(of graph: Graph, format: String) throws(WriteError) {
+        let terms = graph.termStore, table = graph.tripleTable
+        var checks = TermCheckCache(terms, xml: false)
+        for index in 0..<table.count {
+            let s = table.subject(index), p = table.predicate(index), o = table.object(index)
+            guard !(checks.checkFast(s) && checks.checkFast(p) && checks.checkFast(o)) else { continue }
+            try check(Triple(subject: terms.term(s), predicate: terms.iri(p), object: terms.term(o)), format: format)
+            for id in [s, p, o] { checks.markClean(id) }
+        }
+    }
+
     private static func checkIRI(_ iri: IRI?, _ triple: Triple, role: String, format: String) throws(WriteError) {
         guard let iri, !isPlainAbsoluteIRI(iri.value) else { return }
         do {

@@ -146,6 +146,8 @@ struct CanonicalLayout {
         predicateRank = rank
     }
 
+    // Out of line: inlined into groupAndSort() it runs slower (more instructions per triple).
+    @inline(never)
     private func sortGroup(_ slice: UnsafeMutableBufferPointer<UInt32>, _ predicateRanks: [Int32]) {
         let flat = table.flatIDs
         func less(_ a: UInt32, _ b: UInt32) -> Bool {
@@ -155,16 +157,8 @@ struct CanonicalLayout {
             return compare(flat[3 * Int(a) + 2], flat[3 * Int(b) + 2]) < 0
         }
         if slice.count <= 16 {
-            // Insertion sort: subjects have a handful of triples.
-            for i in 1..<slice.count {
-                let value = slice[i]
-                var j = i
-                while j > 0 && less(value, slice[j - 1]) {
-                    slice[j] = slice[j - 1]
-                    j -= 1
-                }
-                slice[j] = value
-            }
+            // Subjects have a handful of triples.
+            slice.insertionSort(by: less)
         } else {
             var slice = slice
             slice.sort(by: less)

@@ -41,7 +41,7 @@ public struct StreamingRDFXMLWriter: Sendable {
                         progress: ((_ pass: Int, _ bytesRead: Int, _ totalBytes: Int?) -> Void)? = nil) throws(StreamingError) {
         var preferred = prefixes
         for entry in PrefixMap.standard.entries { preferred.add(prefix: entry.prefix, namespace: entry.namespace) }
-        var plan = StreamPlanner(names: XMLQualifiedNames(preferred: preferred))
+        var plan = ElementNamePlanner(names: XMLQualifiedNames(preferred: preferred))
         let stream = NTriplesStream(path: path, chunkSize: chunkSize)
 
         // Pass 1: check every triple; collect the namespaces of element names.
@@ -55,11 +55,7 @@ public struct StreamingRDFXMLWriter: Sendable {
         do {
             let writer = try XMLStreamWriter(indent: indent)
             var output = GroupWriter(writer: writer, plan: plan)
-            try writer.startDocument()
-            try writer.startElement("rdf:RDF")
-            for declaration in plan.names.declarations {
-                try writer.writeAttribute("xmlns:" + declaration.prefix, declaration.namespace)
-            }
+            try RDFXMLSyntax.startDocument(declaring: plan.names, writer)
             try stream.forEach(progress: { progress?(2, $0, $1) }) { (s: RawTerm, p: RawTerm, o: RawTerm) throws(WriteError) in
                 do { try output.add(s, p, o, sink: sink) } catch { throw Self.writeError(error) }
             }
@@ -77,7 +73,7 @@ public struct StreamingRDFXMLWriter: Sendable {
 }
 
 /// Pass 1: checks and element-name planning, with the grouping pass 2 will use.
-private struct StreamPlanner {
+private struct ElementNamePlanner {
     var names: XMLQualifiedNames
     var predicateSplits = BytesMap<XMLQualifiedNames.Split>()
     var typeSplits = BytesMap<XMLQualifiedNames.Split?>()
@@ -90,12 +86,12 @@ private struct StreamPlanner {
 
     mutating func check(_ s: RawTerm, _ p: RawTerm, _ o: RawTerm) throws(WriteError) {
         if !(isXMLClean(s.bytes) && isXMLClean(p.bytes) && isXMLClean(o.bytes) && isXMLClean(o.datatype) && isXMLClean(o.language)) {
-            try RDFXMLWriter.checkCharacters(Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)),
+            try RDFXMLSyntax.checkCharacters(Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)),
                                                     object: o.term))
         }
         if predicateSplits.value(for: p.bytes) == nil {
             let triple = Triple(subject: s.term, predicate: IRI(unchecked: String(decoding: p.bytes, as: UTF8.self)), object: o.term)
-            let split = try RDFXMLWriter.propertyName(triple, &names)
+            let split = try RDFXMLSyntax.propertyName(triple, &names)
             names.use(split.namespace)
             predicateSplits.set(split, for: p.bytes)
         }
@@ -110,7 +106,7 @@ private struct StreamPlanner {
     mutating func typeSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> XMLQualifiedNames.Split? {
         if let known = typeSplits.value(for: bytes) { return known }
         let iri = IRI(unchecked: String(decoding: bytes, as: UTF8.self))
-        let split = RDFXMLWriter.mayNameNodeElement(iri) ? names.split(iri) : nil
+        let split = RDFXMLSyntax.mayNameNodeElement(iri) ? names.split(iri) : nil
         typeSplits.set(split, for: bytes)
         return split
     }
@@ -148,7 +144,7 @@ private struct GroupTracker {
 /// Pass 2: buffers one group and writes it as a node element.
 private struct GroupWriter {
     let writer: XMLStreamWriter
-    var plan: StreamPlanner
+    var plan: ElementNamePlanner
     private var tracker = GroupTracker()
     /// The group's subject and triples, as bytes: each part is (start, end) in `bytes`.
     private var subject: (kind: TermKind, start: Int, end: Int) = (.iri, 0, 0)
@@ -157,9 +153,11 @@ private struct GroupWriter {
     private var typeIndex = -1
     private var elementNames = BytesMap<PreparedXMLName>()
     private var typeNames = BytesMap<PreparedXMLName>()
+    /// The `rdf:nodeID` of the blank node being written.
+    private var nodeID: [UInt8] = []
     private static let xsdString = Array(Vocabulary.xsdString.value.utf8)
 
-    init(writer: XMLStreamWriter, plan: StreamPlanner) {
+    init(writer: XMLStreamWriter, plan: ElementNamePlanner) {
         self.writer = writer
         self.plan = plan
     }
@@ -176,7 +174,7 @@ private struct GroupWriter {
             let range = store(s.bytes)
             subject = (s.kind, range.lowerBound, range.upperBound)
         }
-        if typeIndex < 0, o.kind == .iri, bytesEqual(StreamPlanner.rdfType, p.bytes), plan.typeSplit(o.bytes) != nil {
+        if typeIndex < 0, o.kind == .iri, bytesEqual(ElementNamePlanner.rdfType, p.bytes), plan.typeSplit(o.bytes) != nil {
             typeIndex = triples.count
         }
         triples.append((store(p.bytes), o.kind, store(o.bytes), store(o.datatype), store(o.language)))
@@ -184,45 +182,42 @@ private struct GroupWriter {
 
     mutating func flush(sink: some ByteSink) throws {
         guard !triples.isEmpty else { return }
+        let writer = self.writer
         try bytes.withUnsafeBufferPointer { buffer in
             func part(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[range]) }
-            if typeIndex >= 0, let name = try typeName(part(triples[typeIndex].object)) {
-                try writer.startElement(name)
-            } else {
-                try writer.startElement(RDFXMLWriter.Syntax.description)
-            }
+            let typeName = typeIndex >= 0 ? try typeName(part(triples[typeIndex].object)) : nil
             let subjectBytes = part(subject.start..<subject.end)
             if subject.kind == .blank {
-                try writeNodeID(subjectBytes)
+                try withNodeID(subjectBytes) { label throws(XMLWriteError) in
+                    try RDFXMLSyntax.startNodeElement(typeName, about: .nodeID(label), writer)
+                }
             } else {
-                try writer.writeAttribute(RDFXMLWriter.Syntax.about, utf8: subjectBytes)
+                try RDFXMLSyntax.startNodeElement(typeName, about: .iri(subjectBytes), writer)
             }
             for (index, triple) in triples.enumerated() where index != typeIndex {
-                try writer.startElement(try elementName(part(triple.predicate)))
+                let name = try elementName(part(triple.predicate))
                 let object = part(triple.object)
                 switch triple.kind {
                 case .iri, .languageTag:
-                    try writer.writeAttribute(RDFXMLWriter.Syntax.resource, utf8: object)
+                    try RDFXMLSyntax.writePropertyElement(name, .node(.iri(object)), writer)
                 case .blank:
-                    try writeNodeID(object)
+                    try withNodeID(object) { label throws(XMLWriteError) in
+                        try RDFXMLSyntax.writePropertyElement(name, .node(.nodeID(label)), writer)
+                    }
                 case .languageLiteral:
-                    try writer.writeAttribute(RDFXMLWriter.Syntax.language, utf8: part(triple.language))
-                    if !object.isEmpty { try writer.writeText(utf8: object) }
+                    try RDFXMLSyntax.writePropertyElement(name, .literal(object, language: part(triple.language), datatype: nil), writer)
                 case .typedLiteral:
                     let datatype = part(triple.datatype)
-                    if !datatype.isEmpty && !bytesEqual(Self.xsdString, datatype) {
-                        try writer.writeAttribute(RDFXMLWriter.Syntax.datatype, utf8: datatype)
-                    }
-                    if !object.isEmpty { try writer.writeText(utf8: object) }
+                    let written = datatype.isEmpty || bytesEqual(Self.xsdString, datatype) ? nil : datatype
+                    try RDFXMLSyntax.writePropertyElement(name, .literal(object, language: nil, datatype: written), writer)
                 }
-                try writer.endElement()
             }
             try writer.endElement()
         }
         triples.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         typeIndex = -1
-        if writer.pendingByteCount >= RDFXMLWriter.drainThreshold { try writer.drain(into: sink) }
+        if writer.pendingByteCount >= RDFXMLSyntax.drainThreshold { try writer.drain(into: sink) }
     }
 
     private mutating func elementName(_ predicate: UnsafeBufferPointer<UInt8>) throws -> PreparedXMLName {
@@ -231,7 +226,7 @@ private struct GroupWriter {
         guard let split = plan.predicateSplits.value(for: predicate) ?? plan.names.split(iri) else {
             throw XMLWriteError("the input changed between the two passes: no element name for <\(iri.value)>")
         }
-        let name = PreparedXMLName(try RDFXMLWriter.qualifiedName(split, plan.names))
+        let name = PreparedXMLName(try RDFXMLSyntax.qualifiedName(split, plan.names))
         elementNames.set(name, for: predicate)
         return name
     }
@@ -239,18 +234,21 @@ private struct GroupWriter {
     private mutating func typeName(_ type: UnsafeBufferPointer<UInt8>) throws -> PreparedXMLName? {
         if let known = typeNames.value(for: type) { return known }
         guard let split = plan.typeSplit(type) else { return nil }
-        let name = PreparedXMLName(try RDFXMLWriter.qualifiedName(split, plan.names))
+        let name = PreparedXMLName(try RDFXMLSyntax.qualifiedName(split, plan.names))
         typeNames.set(name, for: type)
         return name
     }
 
-    /// `rdf:nodeID` with `b` and the hexadecimal UTF-8 of the input's label: an NCName, one per label.
-    private func writeNodeID(_ label: UnsafeBufferPointer<UInt8>) throws {
-        var text: [UInt8] = [UInt8(ascii: "b")]
+    /// Calls `body` with the `rdf:nodeID` of a blank node: `b` and the hexadecimal UTF-8 of the
+    /// input's label, an NCName, one per label.
+    private mutating func withNodeID(_ label: UnsafeBufferPointer<UInt8>,
+                                     _ body: (UnsafeBufferPointer<UInt8>) throws(XMLWriteError) -> Void) throws(XMLWriteError) {
+        nodeID.removeAll(keepingCapacity: true)
+        nodeID.append(UInt8(ascii: "b"))
         for byte in label {
-            text.append(NTriplesSyntax.hexDigit(byte >> 4) | 0x20)
-            text.append(NTriplesSyntax.hexDigit(byte & 0xF) | 0x20)
+            nodeID.append(NTriplesSyntax.hexDigit(byte >> 4) | 0x20)
+            nodeID.append(NTriplesSyntax.hexDigit(byte & 0xF) | 0x20)
         }
-        try text.withUnsafeBufferPointer { try writer.writeAttribute(RDFXMLWriter.Syntax.nodeID, utf8: $0) }
+        try nodeID.withUnsafeBufferPointer(body)
     }
 }
