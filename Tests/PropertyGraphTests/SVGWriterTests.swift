@@ -63,4 +63,70 @@ import Testing
         try DOTWriter().write(F.news, to: plain)
         #expect(!plain.text.contains("labelloc"))
     }
+
+    /// Graphviz reads no quoted string over 16,384 bytes: longer values are split into pieces
+    /// joined by `+`, which DOT reads as one string, so nothing is lost and the picture draws.
+    @Test func longValuesAreSplitIntoPiecesGraphvizReads() throws {
+        var graph = Graph()
+        let long = String(repeating: "abcdé\\\"", count: 5_000)
+        graph.insert(F.iri("a"), Vocabulary.rdfsLabel, F.text(long))
+        graph.insert(F.iri("a"), F.property("p"), F.iri("b"))
+        let sink = MemorySink()
+        try DOTWriter().write(graph, to: sink)
+        let pieces = Self.quotedStrings(in: sink.text)
+        #expect(pieces.allSatisfy { $0.utf8.count <= 16_000 })
+        let dataLabel = try #require(sink.text.split(separator: "\n").first { $0.contains("\"data-label\"=") })
+        #expect(dataLabel.contains("\" + \""))
+        var expected = ""
+        for character in long {
+            expected += character == "\\" ? "\\\\" : character == "\"" ? "\\\"" : String(character)
+        }
+        #expect(Self.quotedStrings(in: String(dataLabel)).joined().contains(expected))
+        let picture = MemorySink()
+        try SVGWriter().write(graph, to: picture)
+        #expect(picture.text.contains("<svg"))
+    }
+
+    /// A node whose type has thousands of super-classes: its `labels` value is long, and drawn.
+    @Test func deepClassChainsDraw() throws {
+        var ontology = Graph()
+        for index in 0..<3_000 {
+            ontology.insert(F.iri("C\(index)"), Vocabulary.rdfType, .iri(Vocabulary.owlClass))
+            if index > 0 { ontology.insert(F.iri("C\(index)"), Vocabulary.rdfsSubClassOf, F.iri("C\(index - 1)")) }
+        }
+        var graph = Graph()
+        graph.insert(F.iri("x"), Vocabulary.rdfType, F.iri("C2999"))
+        graph.insert(F.iri("x"), F.property("p"), F.iri("y"))
+        let picture = MemorySink()
+        try SVGWriter(schema: Schema(ontology: ontology)).write(graph, to: picture)
+        #expect(picture.text.contains("<svg"))
+    }
+
+    /// The bodies of the quoted strings in DOT text, escapes kept.
+    static func quotedStrings(in text: String) -> [String] {
+        var strings: [String] = []
+        var current: [UInt8]?
+        var escaped = false
+        for byte in text.utf8 {
+            if var body = current {
+                if escaped {
+                    body.append(byte)
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    body.append(byte)
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    strings.append(String(decoding: body, as: UTF8.self))
+                    current = nil
+                    continue
+                } else {
+                    body.append(byte)
+                }
+                current = body
+            } else if byte == UInt8(ascii: "\"") {
+                current = []
+            }
+        }
+        return strings
+    }
 }
