@@ -69,7 +69,7 @@ public struct Conversion {
         }
         let graph: Graph
         do throws(Diagnostic) {
-            defer { observer.stageFinished("reading") }
+            defer { observer.stageFinished(.reading) }
             graph = try reading.read(path: input, options: readOptions) { bytesRead, totalBytes in
                 observer.reading(bytesRead: bytesRead, totalBytes: totalBytes)
             }
@@ -82,13 +82,13 @@ public struct Conversion {
                 throw ConversionError([error.description])
             }
         }
-        observer.stageFinished("read")
+        observer.stageFinished(.read)
         let context = WriteContext(diagnostics: observer) { observer.stageFinished($0) }
         try GraphOutput.write(graph, with: writing.serializer(options), formatName: outputFormat.displayName,
                               to: output, source: input, context: context,
                               written: { observer.writing(bytesWritten: $0, totalBytes: nil) },
-                              serialized: { observer.stageFinished("write") })
-        observer.stageFinished("sync")
+                              serialized: { observer.stageFinished(.write) })
+        observer.stageFinished(.sync)
     }
 
     /// `streaming`: passes over the input in bounded memory. The `read` stage ends with the
@@ -100,20 +100,20 @@ public struct Conversion {
         }
         let options = writeOptions
         try GraphOutput.stream(to: output, formatName: outputFormat.displayName, source: input,
-                               serialized: { observer.stageFinished("write") }) { (sink: any ByteSink) throws(StreamingError) in
+                               serialized: { observer.stageFinished(.write) }) { (sink: any ByteSink) throws(StreamingError) in
             try convert(input, sink, options, observer) { pass, bytesRead, totalBytes in
                 if pass == 1 {
                     observer.reading(bytesRead: bytesRead, totalBytes: totalBytes)
                 } else if bytesRead == 0 {
                     // The first pass is done.
-                    observer.stageFinished("reading")
-                    observer.stageFinished("read")
+                    observer.stageFinished(.reading)
+                    observer.stageFinished(.read)
                 } else {
                     observer.writing(bytesWritten: bytesRead, totalBytes: totalBytes)
                 }
             }
         }
-        observer.stageFinished("sync")
+        observer.stageFinished(.sync)
     }
 
     /// Where a streaming sort keeps its temporary files: the output's folder (same disk), or
@@ -131,9 +131,7 @@ public struct Conversion {
 /// Watches a ``Conversion``: its notes and warnings (as a ``DiagnosticCollector``), how far it
 /// has read and written, and when each stage ends.
 ///
-/// Stages end in this order: `reading` (the input's progress is over), `read` (the input and
-/// the ontology are in), `project` (for property-graph formats: the projection is done),
-/// `write` (every byte has been handed to the output), `sync` (the file is on disk, in place).
+/// Stages end in the order of ``PipelineStage``.
 public protocol ConversionObserver: DiagnosticCollector {
     /// The input has been read up to `bytesRead` of `totalBytes` (when known).
     func reading(bytesRead: Int, totalBytes: Int?)
@@ -141,5 +139,5 @@ public protocol ConversionObserver: DiagnosticCollector {
     /// read so far, of `totalBytes`).
     func writing(bytesWritten: Int, totalBytes: Int?)
     /// A stage has ended.
-    func stageFinished(_ stage: String)
+    func stageFinished(_ stage: PipelineStage)
 }

@@ -29,11 +29,11 @@ extension GraphSerializer {
 public struct WriteContext {
     /// Receives the writer's notes and warnings.
     public var diagnostics: any DiagnosticCollector
-    /// Called with a stage's name (`project`) when a writer has finished preparing and is about
+    /// Called with ``PipelineStage/project`` when a writer has finished preparing and is about
     /// to write its first byte, so that `--timings` can tell the two apart.
-    public var stageFinished: (String) -> Void
+    public var stageFinished: (PipelineStage) -> Void
 
-    public init(diagnostics: any DiagnosticCollector, stageFinished: @escaping (String) -> Void = { _ in }) {
+    public init(diagnostics: any DiagnosticCollector, stageFinished: @escaping (PipelineStage) -> Void = { _ in }) {
         self.diagnostics = diagnostics
         self.stageFinished = stageFinished
     }
@@ -62,6 +62,21 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
         case .output(let error): return error.description
         }
     }
+}
+
+/// The stages of reading and writing a graph, in the order they end; their names are the ones
+/// `--timings` prints.
+public enum PipelineStage: String, Sendable, Hashable, CaseIterable {
+    /// The input's progress is over (the first pass, for a streaming conversion).
+    case reading
+    /// The input, and the ontology if any, are in.
+    case read
+    /// The property-graph projection is done (property-graph formats only).
+    case project
+    /// Every byte has been handed to the output.
+    case write
+    /// The output is on disk, in place.
+    case sync
 }
 
 /// Why a streaming conversion stopped: the input is malformed, or the output cannot be written.

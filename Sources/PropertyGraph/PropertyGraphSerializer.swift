@@ -22,7 +22,7 @@ extension PropertyGraphSerializer {
     /// `context` that the `project` stage is done, then writes.
     public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
         let propertyGraph = try projection.project(graph)
-        context.stageFinished("project")
+        context.stageFinished(.project)
         for note in propertyGraph.notes { context.diagnostics.emit(note) }
         try write(propertyGraph, to: sink)
     }

@@ -31,15 +31,15 @@ final class ConversionProgress: ConversionObserver {
         writing.update(done: 0, bytes: bytesWritten, totalBytes: totalBytes)
     }
 
-    func stageFinished(_ stage: String) {
+    func stageFinished(_ stage: PipelineStage) {
         switch stage {
-        case "reading":
+        case .reading:
             reading.finish()
-        case "write":
+        case .write:
             writing.finish()
-            phases.lap(stage)
-        default:
-            phases.lap(stage)
+            phases.lap(stage.rawValue)
+        case .read, .project, .sync:
+            phases.lap(stage.rawValue)
         }
     }
 

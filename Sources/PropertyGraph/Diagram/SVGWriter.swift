@@ -30,7 +30,7 @@ public struct SVGWriter: PropertyGraphSerializer {
     /// is reported as a warning too.
     public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
         let projected = try projection.project(graph)
-        context.stageFinished("project")
+        context.stageFinished(.project)
         for note in projected.notes { context.diagnostics.emit(note) }
         try draw(projected, to: sink, diagnostics: context.diagnostics)
     }

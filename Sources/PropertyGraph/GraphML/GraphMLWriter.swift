@@ -38,7 +38,7 @@ public struct GraphMLWriter: PropertyGraphSerializer {
     /// - Throws: as ``write(_:to:)-(PropertyGraph,_)``.
     public func write(_ graph: Graph, to sink: some ByteSink, context: WriteContext) throws(WriteError) {
         if style == .plain, let direct = TermIDGraphMLWriter.plan(graph, projection: projection) {
-            context.stageFinished("project")
+            context.stageFinished(.project)
             do {
                 try direct.write(to: sink)
             } catch {
@@ -47,7 +47,7 @@ public struct GraphMLWriter: PropertyGraphSerializer {
             return
         }
         let propertyGraph = try projection.project(graph)
-        context.stageFinished("project")
+        context.stageFinished(.project)
         for note in propertyGraph.notes { context.diagnostics.emit(note) }
         try write(propertyGraph, to: sink)
     }
