@@ -23,7 +23,8 @@ public final class AtomicFileSink: ByteSink {
     /// Prefix of every temporary file name, so stale ones can be recognised and cleaned up.
     public static let temporaryPrefix = ".kgexport-tmp-"
 
-    /// Creates the temporary file.
+    /// Creates the temporary file, `.kgexport-tmp-<pid>-<12 random letters and digits>-<name>`
+    /// (the name shortened to fit the 255-byte limit), exclusively.
     /// - Throws: ``OutputError`` when the folder is missing or not writable.
     public init(path: String) throws(OutputError) {
         self.path = path
@@ -33,13 +34,54 @@ public final class AtomicFileSink: ByteSink {
         guard !name.isEmpty else {
             throw OutputError(path: path, reason: "the output path names a folder, not a file")
         }
-        self.temporaryPath = folder + Self.temporaryPrefix + "\(getpid())-" + name
         Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw OutputError(path: path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
-        }
+        (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, reportingAs: path)
         buffer.reserveCapacity(bufferCapacity)
+    }
+
+    /// How many letters and digits make the random part of a temporary file's name.
+    static let randomPartLength = 12
+    private static let randomAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
+    /// Creates `<folder>.kgexport-tmp-<pid>-<random>-<name>` for writing.
+    ///
+    /// `O_CREAT | O_EXCL` fails on any existing entry, a symbolic link included, so a link planted
+    /// at the name is never followed and no two sinks (nor two processes with the same PID in two
+    /// containers) share a file; the random part makes the name unpredictable. The name is cut
+    /// to the folder's name limit (255 bytes), between characters.
+    private static func createTemporaryFile(in folder: String, for name: String,
+                                            reportingAs path: String) throws(OutputError) -> (String, Int32) {
+        let nameLimit = pathconf(folder.isEmpty ? "." : folder, Int32(_PC_NAME_MAX))
+        var generator = SystemRandomNumberGenerator()
+        var attempts = 0
+        while true {
+            let random = String(decoding: (0..<randomPartLength).map { _ in
+                randomAlphabet[Int.random(in: 0..<randomAlphabet.count, using: &generator)]
+            }, as: UTF8.self)
+            let temporaryPath = folder + temporaryName(for: name, random: random, limit: nameLimit > 0 ? nameLimit : 255)
+            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return (temporaryPath, descriptor) }
+            attempts += 1
+            // A name already taken is a one-in-2^71 coincidence or something planted: try another.
+            guard errno == EEXIST, attempts < 16 else {
+                throw OutputError(path: path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// `.kgexport-tmp-<pid>-<random>-<name>`, with `name` shortened (at a character boundary)
+    /// so that the whole is at most `limit` bytes.
+    static func temporaryName(for name: String, random: String, limit: Int) -> String {
+        let head = temporaryPrefix + "\(getpid())-" + random + "-"
+        var room = limit - head.utf8.count
+        var tail = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let width = UTF8.width(scalar)
+            guard width <= room else { break }
+            room -= width
+            tail.append(scalar)
+        }
+        return head + String(tail)
     }
 
     deinit {

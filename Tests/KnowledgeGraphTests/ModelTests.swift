@@ -114,27 +114,6 @@ import Testing
     }
 }
 
-@Suite struct AtomicFileSinkTests {
-    @Test func commitReplacesAndDiscardLeavesTargetUntouched() throws {
-        let folder = "/tmp/kgexport-sink-\(UInt32.random(in: 0...UInt32.max))"
-        try #require(mkdirForTest(folder))
-        let path = folder + "/out.txt"
-        let first = try AtomicFileSink(path: path)
-        try first.write("hello")
-        try first.commit()
-        #expect(readForTest(path) == "hello")
-        let second = try AtomicFileSink(path: path)
-        try second.write("broken")
-        second.discard()
-        #expect(readForTest(path) == "hello")
-        #expect(!fileExistsForTest(second.temporaryPath))
-    }
-
-    @Test func missingFolderIsAnError() {
-        #expect(throws: OutputError.self) { try AtomicFileSink(path: "/nonexistent-folder-kgexport/out.txt") }
-    }
-}
-
 @Suite struct CodePointEqualityTests {
     /// RDF terms are equal only when their code points are; Swift's `==` on strings is
     /// canonical equivalence and would merge these distinct triples.

@@ -48,14 +48,17 @@ import Glibc
         process.standardError = FileHandle.nullDevice
         try process.run()
         let pid = process.processIdentifier
-        let temporary = folder.path + "/" + AtomicFileSink.temporaryPrefix + "\(pid)-out.rdf"
+        // .kgexport-tmp-<pid>-<random>-out.rdf
+        let ownPrefix = AtomicFileSink.temporaryPrefix + "\(pid)-"
 
         // Wait until the RDF/XML is being written (the temporary file has bytes), then kill.
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(120)
         var sizeAtKill = -1
+        var temporaryName = ""
         while process.isRunning && clock.now < deadline {
-            let size = Self.size(temporary)
+            temporaryName = (try? Self.temporaries(in: folder.path).first { $0.hasPrefix(ownPrefix) }) ?? ""
+            let size = temporaryName.isEmpty ? -1 : Self.size(folder.path + "/" + temporaryName)
             if size > 0 {
                 kill(pid, SIGKILL)
                 sizeAtKill = size
@@ -69,7 +72,8 @@ import Glibc
 
         // The earlier output is intact; the killed process could not remove its temporary file.
         #expect(FileManager.default.contents(atPath: folder.path + "/out.rdf") == Self.previous)
-        #expect(try Self.temporaries(in: folder.path) == [AtomicFileSink.temporaryPrefix + "\(pid)-out.rdf"])
+        #expect(try Self.temporaries(in: folder.path) == [temporaryName])
+        #expect(temporaryName.hasSuffix("-out.rdf"))
 
         // The next successful run into the same folder removes it.
         try folder.write("small.nt", "<http://example.org/s> <http://example.org/p> \"x\" .\n")

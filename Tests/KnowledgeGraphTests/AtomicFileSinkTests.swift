@@ -1,0 +1,169 @@
+import KnowledgeGraph
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The rules of ``AtomicFileSink``: how its temporary file is made, what it does with links,
+/// special files and folders, which mode and owner the result has, and what the stale-file
+/// sweep may remove.
+@Suite struct AtomicFileSinkTests {
+    @Test func commitReplacesAndDiscardLeavesTargetUntouched() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let path = folder.path + "/out.txt"
+        let first = try AtomicFileSink(path: path)
+        try first.write("hello")
+        try first.commit()
+        #expect(readForTest(path) == "hello")
+        let second = try AtomicFileSink(path: path)
+        try second.write("broken")
+        second.discard()
+        #expect(readForTest(path) == "hello")
+        #expect(!fileExistsForTest(second.temporaryPath))
+    }
+
+    @Test func missingFolderIsAnError() {
+        #expect(throws: OutputError.self) { try AtomicFileSink(path: "/nonexistent-folder-kgexport/out.txt") }
+    }
+
+    // MARK: - The temporary file
+
+    /// A link planted where the temporary file of an earlier version would have been (its name
+    /// was `.kgexport-tmp-<pid>-<name>`) is neither followed nor written through.
+    @Test func aLinkPlantedAtTheTemporaryNameIsNotFollowed() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        try folder.write("victim", "secret\n")
+        let planted = AtomicFileSink.temporaryPrefix + "\(getpid())-out.nt"
+        #expect(symlink(folder.path + "/victim", folder.path + "/" + planted) == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.read("victim") == "secret\n")
+        #expect(folder.read("out.nt") == "new\n")
+        #expect(folder.kind("out.nt") == S_IFREG)
+    }
+
+    /// Two sinks for the same target in one process (or two processes with the same PID in two
+    /// containers) never share a temporary file.
+    @Test func twoSinksForOneTargetHaveTheirOwnTemporaryFiles() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let first = try AtomicFileSink(path: folder.path + "/out.nt")
+        let second = try AtomicFileSink(path: folder.path + "/out.nt")
+        #expect(first.temporaryPath != second.temporaryPath)
+        try first.write("first\n")
+        try second.write("second\n")
+        first.discard()
+        try second.commit()
+        #expect(folder.read("out.nt") == "second\n")
+        #expect(try folder.names() == ["out.nt"])
+    }
+
+    /// Output names up to the 255-byte limit get a temporary file whose name fits too; a name
+    /// in a multi-byte script is shortened between characters.
+    @Test(arguments: [String(repeating: "a", count: 252) + ".nt", String(repeating: "é", count: 126) + ".nt"])
+    func longOutputNamesFit(name: String) throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let sink = try AtomicFileSink(path: folder.path + "/" + name)
+        let temporaryName = String(sink.temporaryPath.split(separator: "/").last ?? "")
+        #expect(temporaryName.utf8.count <= 255)
+        #expect(!temporaryName.unicodeScalars.contains("\u{FFFD}"))
+        try sink.write("x\n")
+        try sink.commit()
+        #expect(folder.read(name) == "x\n")
+        #expect(try folder.names() == [name])
+    }
+
+}
+
+/// A fresh folder under /tmp for one test, removed with everything in it.
+struct SinkScratch {
+    let path: String
+
+    init() throws {
+        var template = Array("/tmp/kgexport-sink-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, let result = mkdtemp(base) else { return nil }
+            return String(cString: result)
+        }
+        path = try #require(made)
+    }
+
+    func write(_ name: String, _ text: String, mode: mode_t = 0o644) throws {
+        let descriptor = open(path + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var text = text
+        let written = text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        #expect(written == text.utf8.count)
+        fchmod(descriptor, mode)
+    }
+
+    func read(_ name: String) -> String? {
+        readForTest(path + "/" + name)
+    }
+
+    /// `S_IFREG`, `S_IFLNK`, … of the entry itself (links not followed); nil when missing.
+    func kind(_ name: String) -> mode_t? {
+        var status = stat()
+        guard lstat(path + "/" + name, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT
+    }
+
+    /// The file's status, following links.
+    func status(_ name: String) -> stat? {
+        var status = stat()
+        return stat(path + "/" + name, &status) == 0 ? status : nil
+    }
+
+    /// Every entry's name, sorted.
+    func names(_ subfolder: String = "") throws -> [String] {
+        let directory = try #require(opendir(subfolder.isEmpty ? path : path + "/" + subfolder))
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = entryName(entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    func remove() {
+        _ = Self.removeTree(path)
+    }
+
+    private static func removeTree(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return true }
+        if status.st_mode & S_IFMT == S_IFDIR, let directory = opendir(path) {
+            var children: [String] = []
+            while let entry = readdir(directory) {
+                let name = entryName(entry)
+                if name != "." && name != ".." { children.append(path + "/" + name) }
+            }
+            closedir(directory)
+            for child in children { _ = removeTree(child) }
+            return rmdir(path) == 0
+        }
+        return unlink(path) == 0
+    }
+}
+
+/// A directory entry's name, read in place (the record can be shorter than `d_name`).
+func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+        field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+            String(cString: $0)
+        }
+    }
+}
+
+/// The process's umask, read from /proc without changing it (other tests run at the same time).
+func currentUmask() -> mode_t? {
+    guard let status = readForTest("/proc/self/status"),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }) else { return nil }
+    return mode_t(line.dropFirst("Umask:".count).trimmingPrefix { $0 == " " || $0 == "\t" }, radix: 8)
+}
