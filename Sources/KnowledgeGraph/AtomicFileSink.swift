@@ -5,15 +5,19 @@ import Darwin
 #endif
 
 /// Writes a file crash-safely: bytes go to a temporary file beside the target, and only
-/// ``commit()`` renames it over the target. Until then the target is untouched; ``discard()``
+/// ``commit()`` renames it over the target. A target that is a symbolic link is written through:
+/// the file it leads to is replaced, and the link stays. Until then the target is untouched; ``discard()``
 /// (or a failure) removes the temporary file, so a failed export leaves nothing behind.
 ///
 /// A process killed while writing cannot remove its temporary file; the next sink created in
 /// the same folder does (``removeStaleTemporaries(in:)``).
 public final class AtomicFileSink: ByteSink {
-    /// The final path.
+    /// The final path, as given.
     public let path: String
-    /// The temporary file's path (same folder, so the rename is atomic).
+    /// The file replaced: `path`, or when `path` is a symbolic link the file at the end of its
+    /// chain of links (the links stay; see ``OutputPath/followingLinks(_:)``).
+    public let targetPath: String
+    /// The temporary file's path (beside ``targetPath``, so the rename is atomic).
     public let temporaryPath: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
@@ -28,12 +32,12 @@ public final class AtomicFileSink: ByteSink {
     /// - Throws: ``OutputError`` when the folder is missing or not writable.
     public init(path: String) throws(OutputError) {
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else {
+        guard !path.isEmpty, !path.hasSuffix("/") else {
             throw OutputError(path: path, reason: "the output path names a folder, not a file")
         }
+        targetPath = try OutputPath.followingLinks(path)
+        let folder = OutputPath.folder(of: targetPath)
+        let name = String(targetPath.dropFirst(folder.count))
         Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
         (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, reportingAs: path)
         buffer.reserveCapacity(bufferCapacity)
@@ -166,7 +170,7 @@ public final class AtomicFileSink: ByteSink {
         }
         close(descriptor)
         descriptor = -1
-        if rename(temporaryPath, path) != 0 {
+        if rename(temporaryPath, targetPath) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             finished = true

@@ -77,6 +77,92 @@ import Glibc
         #expect(try folder.names() == [name])
     }
 
+    // MARK: - Links
+
+    /// An output that is a symbolic link is written through: the file it leads to is replaced
+    /// (atomically, beside itself), and the link stays.
+    @Test func anOutputLinkIsWrittenThrough() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(mkdirForTest(folder.path + "/data"))
+        try folder.write("data/real.nt", "old\n")
+        #expect(symlink("data/real.nt", folder.path + "/out.nt") == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.kind("out.nt") == S_IFLNK)
+        #expect(folder.read("data/real.nt") == "new\n")
+        #expect(try folder.names("data") == ["real.nt"])
+        #expect(try folder.names() == ["data", "out.nt"])
+    }
+
+    /// A chain of links, relative to each link's own folder, leads to the file replaced.
+    @Test func aChainOfRelativeLinksIsFollowed() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(mkdirForTest(folder.path + "/a"))
+        #expect(mkdirForTest(folder.path + "/b"))
+        try folder.write("b/real.nt", "old\n")
+        #expect(symlink("../b/real.nt", folder.path + "/a/middle.nt") == 0)
+        #expect(symlink("a/middle.nt", folder.path + "/out.nt") == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.kind("out.nt") == S_IFLNK && folder.kind("a/middle.nt") == S_IFLNK)
+        #expect(folder.read("b/real.nt") == "new\n")
+    }
+
+    /// A link to a file that does not exist yet creates that file, as `>` in a shell does.
+    @Test func aDanglingLinkCreatesItsTarget() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(symlink("real.nt", folder.path + "/out.nt") == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.kind("out.nt") == S_IFLNK)
+        #expect(folder.read("real.nt") == "new\n")
+    }
+
+    /// A loop of links is an error, not a hang.
+    @Test func aLoopOfLinksIsAnError() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(symlink("b.nt", folder.path + "/a.nt") == 0)
+        #expect(symlink("a.nt", folder.path + "/b.nt") == 0)
+        #expect {
+            _ = try AtomicFileSink(path: folder.path + "/a.nt")
+        } throws: { error in
+            (error as? OutputError)?.reason == "too many levels of symbolic links"
+        }
+        #expect(try folder.names() == ["a.nt", "b.nt"])
+    }
+
+    /// Run as root: a link another user owns in a world-writable sticky folder (as in /tmp) may
+    /// have been planted to redirect the output; it is refused, as the kernel refuses to follow it.
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the link away"))
+    func aLinkPlantedInASharedFolderIsRefused() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(chmod(folder.path, 0o1777) == 0)
+        try folder.write("victim", "secret\n")
+        #expect(symlink(folder.path + "/victim", folder.path + "/out.nt") == 0)
+        #expect(lchown(folder.path + "/out.nt", 65534, 65534) == 0)
+        #expect {
+            _ = try AtomicFileSink(path: folder.path + "/out.nt")
+        } throws: { error in
+            (error as? OutputError)?.reason.contains("owned by another user in a world-writable sticky folder") == true
+        }
+        #expect(folder.read("victim") == "secret\n")
+        #expect(folder.kind("out.nt") == S_IFLNK)
+        // The same link, owned by this user, is followed.
+        #expect(lchown(folder.path + "/out.nt", geteuid(), getegid()) == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.read("victim") == "new\n")
+    }
+
 }
 
 /// A fresh folder under /tmp for one test, removed with everything in it.

@@ -43,4 +43,20 @@ import Glibc
         #expect(try folder.contents() == ["in.nt", name].sorted())
     }
 
+    // MARK: - 2. Links
+
+    @Test func anOutputLinkIsWrittenThroughAndKept() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
+        try folder.write("data/graph.nt", "old\n")
+        #expect(symlink("data/graph.nt", folder.path + "/out.nt") == 0)
+        let result = try CommandRunner.run(["convert", "in.nt", "out.nt"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Self.kind(folder.path + "/out.nt") == S_IFLNK)
+        #expect(folder.read("data/graph.nt") == Data(Self.triple.utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/data") == ["graph.nt"])
+    }
+
 }
