@@ -26,6 +26,11 @@ public enum GraphOutput {
 
     /// Opens `path` (`-` for standard output), lets `body` write to it, and commits the file
     /// only when `body` succeeds; a failure leaves the target as it was.
+    ///
+    /// What `path` names decides how (``OutputPath/destination(of:)``): a regular file, or none
+    /// yet, is written beside itself and renamed into place (through any symbolic links, which
+    /// stay); a FIFO, a device, `/dev/stdout` or `/dev/fd/N` is written in place as a stream, as
+    /// `-` is, and never replaced; a folder is refused.
     /// - Parameters:
     ///   - formatName: the format's name, for messages.
     ///   - source: the input, for messages about its triples.
@@ -35,27 +40,47 @@ public enum GraphOutput {
     public static func stream(to path: String, formatName: String = "N-Triples", source: String = "-",
                               written: ((Int) -> Void)? = nil, serialized: () -> Void = {},
                               _ body: (any ByteSink) throws(StreamingError) -> Void) throws(ConversionError) {
+        // Bytes sent to a stream cannot be taken back: the note says whether any were.
+        var streamedBytes: (() -> Int)?
         do throws(StreamingError) {
             if path == "-" {
                 let sink = StandardOutputSink()
-                try body(counting(sink, written))
-                do { try sink.flush() } catch { throw .write(.output(error)) }
-                serialized()
-            } else {
-                let sink: AtomicFileSink
-                do { sink = try AtomicFileSink(path: path) } catch { throw .write(.output(error)) }
+                streamedBytes = { sink.bytesDelivered }
                 do throws(StreamingError) {
                     try body(counting(sink, written))
                     do { try sink.flush() } catch { throw .write(.output(error)) }
                     serialized()
-                    do { try sink.commit() } catch { throw .write(.output(error)) }
                 } catch {
-                    sink.discard()
+                    sink.dropBuffered()
                     throw error
+                }
+            } else {
+                let destination: OutputPath.Destination
+                do { destination = try OutputPath.destination(of: path) } catch { throw .write(.output(error)) }
+                switch destination {
+                case .file:
+                    try writeFile(to: path, written: written, serialized: serialized, body)
+                case .specialFile(let file, _):
+                    let sink: DescriptorSink
+                    do { sink = try DescriptorSink(specialFile: file, path: path) } catch { throw .write(.output(error)) }
+                    defer { sink.close() }
+                    streamedBytes = { sink.bytesDelivered }
+                    try writeStream(to: sink, written: written, serialized: serialized, body)
+                case .descriptor(let descriptor):
+                    let sink = DescriptorSink(descriptor: descriptor, path: path)
+                    streamedBytes = { sink.bytesDelivered }
+                    try writeStream(to: sink, written: written, serialized: serialized, body)
                 }
             }
         } catch {
-            let untouched = path == "-" ? "nothing was written" : "\(path) was not written"
+            let untouched: String
+            if let streamedBytes {
+                let name = path == "-" ? "standard output" : path
+                untouched = streamedBytes() == 0 ? (path == "-" ? "nothing was written" : "nothing was written to \(path)")
+                    : "\(name) received part of the output only"
+            } else {
+                untouched = "\(path) was not written"
+            }
             switch error {
             case .input(let diagnostic):
                 throw ConversionError([diagnostic.description, "note: \(untouched)"])
@@ -69,6 +94,30 @@ public enum GraphOutput {
             }
         }
     }
+}
+
+/// Writes a regular file through an ``AtomicFileSink``, committed only when `body` succeeds.
+private func writeFile(to path: String, written: ((Int) -> Void)?, serialized: () -> Void,
+                       _ body: (any ByteSink) throws(StreamingError) -> Void) throws(StreamingError) {
+    let sink: AtomicFileSink
+    do { sink = try AtomicFileSink(path: path) } catch { throw .write(.output(error)) }
+    do throws(StreamingError) {
+        try body(counting(sink, written))
+        do { try sink.flush() } catch { throw .write(.output(error)) }
+        serialized()
+        do { try sink.commit() } catch { throw .write(.output(error)) }
+    } catch {
+        sink.discard()
+        throw error
+    }
+}
+
+/// Writes a FIFO, a device or a descriptor in place.
+private func writeStream(to sink: DescriptorSink, written: ((Int) -> Void)?, serialized: () -> Void,
+                         _ body: (any ByteSink) throws(StreamingError) -> Void) throws(StreamingError) {
+    try body(counting(sink, written))
+    do { try sink.flush() } catch { throw .write(.output(error)) }
+    serialized()
 }
 
 /// `sink`, counted when someone listens.

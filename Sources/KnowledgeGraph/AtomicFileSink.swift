@@ -15,7 +15,7 @@ public final class AtomicFileSink: ByteSink {
     /// The final path, as given.
     public let path: String
     /// The file replaced: `path`, or when `path` is a symbolic link the file at the end of its
-    /// chain of links (the links stay; see ``OutputPath/followingLinks(_:)``).
+    /// chain of links (the links stay; see ``OutputPath/destination(of:)``).
     public let targetPath: String
     /// The temporary file's path (beside ``targetPath``, so the rename is atomic).
     public let temporaryPath: String
@@ -29,13 +29,19 @@ public final class AtomicFileSink: ByteSink {
 
     /// Creates the temporary file, `.kgexport-tmp-<pid>-<12 random letters and digits>-<name>`
     /// (the name shortened to fit the 255-byte limit), exclusively.
-    /// - Throws: ``OutputError`` when the folder is missing or not writable.
+    /// - Throws: ``OutputError`` when the folder is missing or not writable, and when `path` is a
+    ///   folder, a FIFO, a device or a descriptor, which cannot be replaced (`GraphOutput` in
+    ///   GraphFormats writes FIFOs, devices and descriptors as streams).
     public init(path: String) throws(OutputError) {
         self.path = path
-        guard !path.isEmpty, !path.hasSuffix("/") else {
-            throw OutputError(path: path, reason: "the output path names a folder, not a file")
+        switch try OutputPath.destination(of: path) {
+        case .file(let target):
+            targetPath = target
+        case .specialFile(_, let kind):
+            throw OutputError(path: path, reason: "is a \(kind), not a regular file, and cannot be replaced")
+        case .descriptor(let descriptor):
+            throw OutputError(path: path, reason: "names descriptor \(descriptor), not a regular file, and cannot be replaced")
         }
-        targetPath = try OutputPath.followingLinks(path)
         let folder = OutputPath.folder(of: targetPath)
         let name = String(targetPath.dropFirst(folder.count))
         Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
@@ -144,18 +150,9 @@ public final class AtomicFileSink: ByteSink {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        guard var base = bytes.baseAddress else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let written = Glibc.write(descriptor, base, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw OutputError(path: path, reason: "cannot write: \(reason)")
-            }
-            remaining -= written
-            base += written
+        if let failure = writeFully(descriptor, bytes) {
+            discard()
+            throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(failure)))")
         }
     }
 
@@ -186,35 +183,5 @@ public final class AtomicFileSink: ByteSink {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(temporaryPath)
-    }
-}
-
-/// Writes to standard output, buffered.
-public final class StandardOutputSink: ByteSink {
-    private var buffer: [UInt8] = []
-
-    public init() {}
-
-    deinit { try? flush() }
-
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    /// Writes everything buffered so far.
-    public func flush() throws(OutputError) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                Glibc.write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: "-", reason: "cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -163,6 +163,37 @@ import Glibc
         #expect(folder.read("victim") == "new\n")
     }
 
+    // MARK: - Folders and special files
+
+    /// A folder is refused before anything is written, with a message that says it is one.
+    @Test func aFolderIsRefused() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(mkdirForTest(folder.path + "/taken"))
+        #expect {
+            _ = try AtomicFileSink(path: folder.path + "/taken")
+        } throws: { error in
+            (error as? OutputError)?.reason == "is a folder, not a file"
+        }
+        #expect(try folder.names() == ["taken"])
+    }
+
+    /// A FIFO cannot be replaced atomically; the sink refuses it and leaves it a FIFO
+    /// (``GraphOutput`` writes such files as streams).
+    @Test func aFIFOIsNotReplaced() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
+        #expect {
+            let sink = try AtomicFileSink(path: folder.path + "/pipe")
+            try sink.write("x\n")
+            try sink.commit()
+        } throws: { error in
+            (error as? OutputError)?.reason.contains("is a FIFO") == true
+        }
+        #expect(folder.kind("pipe") == S_IFIFO)
+    }
+
 }
 
 /// A fresh folder under /tmp for one test, removed with everything in it.

@@ -59,4 +59,59 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/data") == ["graph.nt"])
     }
 
+    // MARK: - 3. Special files and folders
+
+    /// A FIFO is written into as a stream, and stays a FIFO.
+    @Test func aFIFOIsWrittenAsAStream() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        #expect(mkfifo(folder.path + "/pipe.nt", 0o644) == 0)
+        // The reader: cat copies what arrives into a file.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "exec cat pipe.nt > received.nt"]
+        reader.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        try reader.run()
+        let result = try CommandRunner.run(["convert", "in.nt", "pipe.nt"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Self.kind(folder.path + "/pipe.nt") == S_IFIFO)
+        // A reader left waiting (the FIFO was replaced, not written) is stopped.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while reader.isRunning && clock.now < deadline { usleep(1_000) }
+        if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
+        reader.waitUntilExit()
+        #expect(folder.read("received.nt") == Data(Self.triple.utf8))
+        #expect(try folder.contents() == ["in.nt", "pipe.nt", "received.nt"])
+    }
+
+    /// A character device stays one (as root a rename would replace it): a private copy of
+    /// /dev/null, so that a failure cannot damage the system's.
+    @Test(.enabled(if: geteuid() == 0, "needs root to make a device node"))
+    func aCharacterDeviceIsWrittenInPlace() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        var system = stat()
+        try #require(stat("/dev/null", &system) == 0)
+        #expect(mknod(folder.path + "/null", S_IFCHR | 0o666, system.st_rdev) == 0)
+        let result = try CommandRunner.run(["convert", "in.nt", "null", "--to", "ntriples"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Self.kind(folder.path + "/null") == S_IFCHR)
+        #expect(try folder.contents() == ["in.nt", "null"])
+    }
+
+    /// `/dev/fd/1` and `/proc/self/fd/1` are standard output, written as `-` is.
+    @Test(arguments: ["/dev/fd/1", "/proc/self/fd/1"])
+    func descriptorPathsAreStreams(path: String) throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        let result = try CommandRunner.run(["convert", "in.nt", path, "--to", "ntriples"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output == Self.triple)
+        #expect(try folder.contents() == ["in.nt"])
+    }
+
 }
