@@ -9,6 +9,9 @@ import Darwin
 /// the file it leads to is replaced, and the link stays. Until then the target is untouched; ``discard()``
 /// (or a failure) removes the temporary file, so a failed export leaves nothing behind.
 ///
+/// The new file keeps the replaced file's mode (and its owner and group when run as root); a
+/// file that did not exist gets 0666 less the umask, as `open` gives.
+///
 /// A process killed while writing cannot remove its temporary file; the next sink created in
 /// the same folder does (``removeStaleTemporaries(in:)``).
 public final class AtomicFileSink: ByteSink {
@@ -20,6 +23,9 @@ public final class AtomicFileSink: ByteSink {
     /// The temporary file's path (beside ``targetPath``, so the rename is atomic).
     public let temporaryPath: String
     private var descriptor: Int32
+    /// The mode, owner and group of the file replaced, which the new file takes over; nil
+    /// when there is none (the new file then has the mode `open` gives: 0666 less the umask).
+    private let replacedFileStatus: stat?
     private var buffer: [UInt8] = []
     private let bufferCapacity = 1 << 16
     private var finished = false
@@ -45,7 +51,11 @@ public final class AtomicFileSink: ByteSink {
         let folder = OutputPath.folder(of: targetPath)
         let name = String(targetPath.dropFirst(folder.count))
         Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
-        (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, reportingAs: path)
+        var existing = stat()
+        replacedFileStatus = stat(targetPath, &existing) == 0 && existing.st_mode & S_IFMT == S_IFREG ? existing : nil
+        // Private until commit when a file is replaced: its mode may be stricter than the umask's.
+        (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, mode: replacedFileStatus == nil ? 0o666 : 0o600,
+                                                                   reportingAs: path)
         buffer.reserveCapacity(bufferCapacity)
     }
 
@@ -59,7 +69,7 @@ public final class AtomicFileSink: ByteSink {
     /// at the name is never followed and no two sinks (nor two processes with the same PID in two
     /// containers) share a file; the random part makes the name unpredictable. The name is cut
     /// to the folder's name limit (255 bytes), between characters.
-    private static func createTemporaryFile(in folder: String, for name: String,
+    private static func createTemporaryFile(in folder: String, for name: String, mode: mode_t,
                                             reportingAs path: String) throws(OutputError) -> (String, Int32) {
         let nameLimit = pathconf(folder.isEmpty ? "." : folder, Int32(_PC_NAME_MAX))
         var generator = SystemRandomNumberGenerator()
@@ -69,7 +79,7 @@ public final class AtomicFileSink: ByteSink {
                 randomAlphabet[Int.random(in: 0..<randomAlphabet.count, using: &generator)]
             }, as: UTF8.self)
             let temporaryPath = folder + temporaryName(for: name, random: random, limit: nameLimit > 0 ? nameLimit : 255)
-            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if descriptor >= 0 { return (temporaryPath, descriptor) }
             attempts += 1
             // A name already taken is a one-in-2^71 coincidence or something planted: try another.
@@ -165,6 +175,7 @@ public final class AtomicFileSink: ByteSink {
             discard()
             throw OutputError(path: path, reason: "cannot sync: \(reason)")
         }
+        takeOverReplacedFileStatus()
         close(descriptor)
         descriptor = -1
         if rename(temporaryPath, targetPath) != 0 {
@@ -174,6 +185,20 @@ public final class AtomicFileSink: ByteSink {
             throw OutputError(path: path, reason: "cannot replace the output file: \(reason)")
         }
         finished = true
+    }
+
+    /// Gives the new file the replaced file's mode, and its owner and group when running as
+    /// root (else its group, when this user may): replacing a 0600 file leaves a 0600 file.
+    /// Best effort, as `sed -i` does: a file that cannot take the owner keeps this user's.
+    private func takeOverReplacedFileStatus() {
+        guard let replaced = replacedFileStatus else { return }
+        if geteuid() == 0 {
+            _ = fchown(descriptor, replaced.st_uid, replaced.st_gid)
+        } else if replaced.st_gid != getegid() {
+            _ = fchown(descriptor, uid_t.max, replaced.st_gid)
+        }
+        // After fchown, which clears the set-user-ID and set-group-ID bits.
+        _ = fchmod(descriptor, replaced.st_mode & 0o7777)
     }
 
     /// Removes the temporary file; the target is left as it was.

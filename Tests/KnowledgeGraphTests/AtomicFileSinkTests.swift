@@ -194,6 +194,47 @@ import Glibc
         #expect(folder.kind("pipe") == S_IFIFO)
     }
 
+    // MARK: - Mode and owner
+
+    /// Replacing a file keeps its permission bits.
+    @Test(arguments: [0o600, 0o640, 0o755, 0o444] as [mode_t])
+    func anExistingFilesModeIsKept(mode: mode_t) throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        try folder.write("out.nt", "old\n", mode: mode)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        #expect(folder.read("out.nt") == "new\n")
+        #expect(folder.status("out.nt").map { $0.st_mode & 0o7777 } == mode)
+    }
+
+    /// Run as root, replacing a file keeps its owner and group too.
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the file away"))
+    func anExistingFilesOwnerIsKeptWhenRoot() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        try folder.write("out.nt", "old\n", mode: 0o640)
+        #expect(chown(folder.path + "/out.nt", 65534, 65534) == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        let status = try #require(folder.status("out.nt"))
+        #expect(status.st_uid == 65534 && status.st_gid == 65534)
+        #expect(status.st_mode & 0o7777 == 0o640)
+    }
+
+    /// A new file gets the mode `open(2)` gives with the process's umask: 0666 less the umask.
+    @Test func aNewFileGetsTheUmaskMode() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt")
+        try sink.write("new\n")
+        try sink.commit()
+        let umask = try #require(currentUmask())
+        #expect(folder.status("out.nt").map { $0.st_mode & 0o7777 } == 0o666 & ~umask)
+    }
+
 }
 
 /// A fresh folder under /tmp for one test, removed with everything in it.

@@ -114,4 +114,42 @@ import Glibc
         #expect(try folder.contents() == ["in.nt"])
     }
 
+    // MARK: - 4. Mode and owner
+
+    @Test func aPrivateFileStaysPrivate() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        try folder.write("out.nt", "old\n")
+        #expect(chmod(folder.path + "/out.nt", 0o600) == 0)
+        let result = try CommandRunner.run(["convert", "in.nt", "out.nt"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(folder.read("out.nt") == Data(Self.triple.utf8))
+        #expect(Self.mode(folder.path + "/out.nt") == 0o600)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the file away"))
+    func theOwnerIsKeptWhenRoot() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        try folder.write("out.nt", "old\n")
+        #expect(chown(folder.path + "/out.nt", 65534, 65534) == 0)
+        let result = try CommandRunner.run(["convert", "in.nt", "out.nt"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        var status = stat()
+        #expect(stat(folder.path + "/out.nt", &status) == 0 && status.st_uid == 65534 && status.st_gid == 65534)
+    }
+
+    /// A new file's mode comes from the umask, as for any program that creates files.
+    @Test(arguments: ["002", "022", "077"])
+    func aNewFileGetsTheUmaskMode(umask: String) throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", Self.triple)
+        let result = try Self.shell("umask \(umask); exec \"$KG\" convert in.nt out.nt", in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Self.mode(folder.path + "/out.nt") == 0o666 & ~(mode_t(umask, radix: 8) ?? 0))
+    }
+
 }
