@@ -1,7 +1,11 @@
 import ArgumentParser
+import KnowledgeGraph
 #if canImport(Glibc)
 import Glibc
 #endif
+
+// Before anything opens a file: a closed standard descriptor would be taken by the output.
+guard StandardDescriptors.ensureOpen() else { exit(2) }
 
 // Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error.
 do {

@@ -152,4 +152,20 @@ import Glibc
         #expect(Self.mode(folder.path + "/out.nt") == 0o666 & ~(mode_t(umask, radix: 8) ?? 0))
     }
 
+    // MARK: - 5. Closed standard streams
+
+    /// With standard error closed, warnings and timings go nowhere, never into the output.
+    @Test(arguments: ["2>&-", "2>&- 1>&-", "0<&- 1>&- 2>&-"])
+    func closedStandardStreamsDoNotLandInTheOutput(closing: String) throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try folder.write("in.nt", "<http://example.org/s> <http://example.org/n> \"12345678901234567890123\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n")
+        let result = try Self.shell("exec \"$KG\" convert --timings in.nt out.graphml \(closing)", in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = String(decoding: folder.read("out.graphml") ?? Data(), as: UTF8.self)
+        #expect(written.hasPrefix("<?xml"))
+        #expect(!written.contains("warning:") && !written.contains("read="), "\(written)")
+        #expect(written.hasSuffix("</graphml>\n"))
+    }
+
 }
