@@ -9,16 +9,19 @@ public import KnowledgeGraph
 /// and the sinks are committed only once every file has been written out.
 public enum ArtifactWriter {
     /// Writes `artifacts` into `folder`, creating the folder (and its parents) when missing.
+    /// - Parameter inputs: the files the artifacts were made from, which the sweep of stale
+    ///   temporary files in `folder` leaves alone whatever their names.
     /// - Returns: the paths written.
     /// - Throws: ``OutputError`` naming the file; no file has then been replaced, unless the
     ///   failure came while committing (renaming), which is as close to atomic as a file system allows.
-    public static func write(_ artifacts: [RenderedArtifact], into folder: String) throws(OutputError) -> [String] {
+    public static func write(_ artifacts: [RenderedArtifact], into folder: String,
+                             sparing inputs: [String] = []) throws(OutputError) -> [String] {
         try makeFolder(folder)
         let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         var sinks: [AtomicFileSink] = []
         do throws(OutputError) {
             for artifact in artifacts {
-                let sink = try AtomicFileSink(path: prefix + artifact.fileName)
+                let sink = try AtomicFileSink(path: prefix + artifact.fileName, sparing: inputs)
                 sinks.append(sink)
                 var failure: OutputError?
                 artifact.bytes.withUnsafeBytes { raw in

@@ -109,9 +109,10 @@ public struct ExportJob {
     /// - Returns: the paths written, in artifact order.
     public func run(into folder: String,
                     diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [String] {
-        let rendered = try render(load(), diagnostics: diagnostics)
+        let loaded = load()
+        let rendered = try render(loaded, diagnostics: diagnostics)
         do {
-            return try ArtifactWriter.write(rendered, into: folder)
+            return try ArtifactWriter.write(rendered, into: folder, sparing: [datasetPath] + (loaded.ontologyPath.map { [$0] } ?? []))
         } catch {
             throw .write(.output(error))
         }

@@ -14,11 +14,15 @@ public enum GraphOutput {
     ///   - written: called with the bytes written so far, as they go out.
     ///   - serialized: called when every byte has been handed to the file, before it is synced
     ///     to disk and renamed into place (for `--timings`).
+    ///   - otherInputs: files read besides `source` (an ontology), which the sweep of stale
+    ///     temporary files leaves alone as it does `source`.
     /// - Throws: ``ConversionError`` with the refusal (naming the triple) or the output error.
     public static func write(_ graph: Graph, with serializer: any GraphSerializer, formatName: String,
                              to path: String, source: String, context: WriteContext,
-                             written: ((Int) -> Void)? = nil, serialized: () -> Void = {}) throws(ConversionError) {
-        try stream(to: path, formatName: formatName, source: source, written: written, serialized: serialized) {
+                             written: ((Int) -> Void)? = nil, serialized: () -> Void = {},
+                             otherInputs: [String] = []) throws(ConversionError) {
+        try stream(to: path, formatName: formatName, source: source, written: written, serialized: serialized,
+                   otherInputs: otherInputs) {
             (sink: any ByteSink) throws(StreamingError) in
             do throws(WriteError) { try serializer.write(graph, to: sink, context: context) } catch { throw .write(error) }
         }
@@ -36,9 +40,11 @@ public enum GraphOutput {
     ///   - source: the input, for messages about its triples.
     ///   - written: called with the bytes written so far, as they go out.
     ///   - serialized: called once `body` is done, before the file is synced and renamed.
+    ///   - otherInputs: files read besides `source`; the sweep of stale temporary files beside
+    ///     the output never removes an input, whatever its name.
     /// - Throws: ``ConversionError`` with the refusal or the output error.
     public static func stream(to path: String, formatName: String = "N-Triples", source: String = "-",
-                              written: ((Int) -> Void)? = nil, serialized: () -> Void = {},
+                              written: ((Int) -> Void)? = nil, serialized: () -> Void = {}, otherInputs: [String] = [],
                               _ body: (any ByteSink) throws(StreamingError) -> Void) throws(ConversionError) {
         // Bytes sent to a stream cannot be taken back: the note says whether any were.
         var streamedBytes: (() -> Int)?
@@ -59,7 +65,7 @@ public enum GraphOutput {
                 do { destination = try OutputPath.destination(of: path) } catch { throw .write(.output(error)) }
                 switch destination {
                 case .file:
-                    try writeFile(to: path, written: written, serialized: serialized, body)
+                    try writeFile(to: path, sparing: [source] + otherInputs, written: written, serialized: serialized, body)
                 case .specialFile(let file, _):
                     let sink: DescriptorSink
                     do { sink = try DescriptorSink(specialFile: file, path: path) } catch { throw .write(.output(error)) }
@@ -97,10 +103,10 @@ public enum GraphOutput {
 }
 
 /// Writes a regular file through an ``AtomicFileSink``, committed only when `body` succeeds.
-private func writeFile(to path: String, written: ((Int) -> Void)?, serialized: () -> Void,
+private func writeFile(to path: String, sparing inputs: [String], written: ((Int) -> Void)?, serialized: () -> Void,
                        _ body: (any ByteSink) throws(StreamingError) -> Void) throws(StreamingError) {
     let sink: AtomicFileSink
-    do { sink = try AtomicFileSink(path: path) } catch { throw .write(.output(error)) }
+    do { sink = try AtomicFileSink(path: path, sparing: inputs) } catch { throw .write(.output(error)) }
     do throws(StreamingError) {
         try body(counting(sink, written))
         do { try sink.flush() } catch { throw .write(.output(error)) }

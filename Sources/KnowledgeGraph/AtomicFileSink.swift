@@ -13,7 +13,7 @@ import Darwin
 /// file that did not exist gets 0666 less the umask, as `open` gives.
 ///
 /// A process killed while writing cannot remove its temporary file; the next sink created in
-/// the same folder does (``removeStaleTemporaries(in:)``).
+/// the same folder does (``removeStaleTemporaries(in:sparing:)``).
 public final class AtomicFileSink: ByteSink {
     /// The final path, as given.
     public let path: String
@@ -38,7 +38,9 @@ public final class AtomicFileSink: ByteSink {
     /// - Throws: ``OutputError`` when the folder is missing or not writable, and when `path` is a
     ///   folder, a FIFO, a device or a descriptor, which cannot be replaced (`GraphOutput` in
     ///   GraphFormats writes FIFOs, devices and descriptors as streams).
-    public init(path: String) throws(OutputError) {
+    /// - Parameter inputs: files being read, which the sweep of stale temporary files must
+    ///   leave alone whatever their names (see ``removeStaleTemporaries(in:sparing:)``).
+    public init(path: String, sparing inputs: [String] = []) throws(OutputError) {
         self.path = path
         switch try OutputPath.destination(of: path) {
         case .file(let target):
@@ -50,7 +52,7 @@ public final class AtomicFileSink: ByteSink {
         }
         let folder = OutputPath.folder(of: targetPath)
         let name = String(targetPath.dropFirst(folder.count))
-        Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
+        Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder, sparing: inputs)
         var existing = stat()
         replacedFileStatus = stat(targetPath, &existing) == 0 && existing.st_mode & S_IFMT == S_IFREG ? existing : nil
         // Private until commit when a file is replaced: its mode may be stricter than the umask's.
@@ -80,7 +82,12 @@ public final class AtomicFileSink: ByteSink {
             }, as: UTF8.self)
             let temporaryPath = folder + temporaryName(for: name, random: random, limit: nameLimit > 0 ? nameLimit : 255)
             let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            if descriptor >= 0 { return (temporaryPath, descriptor) }
+            if descriptor >= 0 {
+                // Held until the descriptor is closed, after the rename: the sweep of another
+                // kgexport sees a live writer by it, whatever PID namespace it runs in.
+                _ = flock(descriptor, LOCK_EX | LOCK_NB)
+                return (temporaryPath, descriptor)
+            }
             attempts += 1
             // A name already taken is a one-in-2^71 coincidence or something planted: try another.
             guard errno == EEXIST, attempts < 16 else {
@@ -108,16 +115,28 @@ public final class AtomicFileSink: ByteSink {
         if !finished { discard() }
     }
 
-    /// Removes the temporary files (`.kgexport-tmp-<pid>-<name>`) that processes which no longer
-    /// run left in `folder` — a kgexport killed while writing. Files of running processes (this
-    /// one included) are kept: `kill(pid, 0)` must report that no such process exists. A PID
-    /// reused by another process keeps its stale file until that process ends.
+    /// Removes the temporary files that a kgexport which no longer runs left in `folder` (one
+    /// killed while writing), and nothing else. A file is removed only when all of these hold:
+    /// - its name has the exact shape this type gives (`.kgexport-tmp-<pid>-<12 letters and
+    ///   digits>-<name>`);
+    /// - it is a regular file (not a link, not a folder) owned by this user;
+    /// - no process `<pid>` exists (`kill(pid, 0)` fails with `ESRCH`) and no process holds the
+    ///   lock every writer keeps on its file (a PID from another PID namespace — a container
+    ///   sharing the folder — means nothing here, the lock does);
+    /// - it is none of `inputs` (an input may carry any name, this one too).
+    /// - Parameter inputs: files being read, compared by device and inode (links followed).
     /// - Returns: the names of the files removed.
     @discardableResult
-    public static func removeStaleTemporaries(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
+    public static func removeStaleTemporaries(in folder: String, sparing inputs: [String] = []) -> [String] {
+        let spared = Set(inputs.compactMap(FileIdentity.init(path:)))
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folderDescriptor >= 0 else { return [] }
+        guard let directory = fdopendir(folderDescriptor) else {
+            close(folderDescriptor)
+            return []
+        }
         defer { closedir(directory) }
-        let own = getpid()
+        let own = getpid(), user = geteuid()
         var removed: [String] = []
         while let entry = readdir(directory) {
             // Read the name in place: a dirent record can be shorter than the declared
@@ -127,15 +146,40 @@ public final class AtomicFileSink: ByteSink {
                     String(cString: $0)
                 }
             }
-            guard name.hasPrefix(temporaryPrefix) else { continue }
-            let digits = name.dropFirst(temporaryPrefix.count).prefix { $0 >= "0" && $0 <= "9" }
-            guard let pid = pid_t(digits), pid > 0, pid != own,
-                  name.dropFirst(temporaryPrefix.count + digits.count).first == "-" else { continue }
-            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            if unlink(path) == 0 { removed.append(name) }
+            guard let pid = processID(inTemporaryName: name), pid != own,
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            var status = stat()
+            guard fstatat(folderDescriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0,
+                  status.st_mode & S_IFMT == S_IFREG, status.st_uid == user,
+                  !spared.contains(FileIdentity(status)) else { continue }
+            // The lock tells a writer that is alive; hold it while removing, so none can start.
+            let file = openat(folderDescriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard file >= 0 else { continue }
+            defer { close(file) }
+            var opened = stat()
+            guard fstat(file, &opened) == 0, FileIdentity(opened) == FileIdentity(status),
+                  flock(file, LOCK_EX | LOCK_NB) == 0 else { continue }
+            if unlinkat(folderDescriptor, name, 0) == 0 { removed.append(name) }
         }
         return removed
+    }
+
+    /// The PID in a name of the shape ``temporaryName(for:random:limit:)`` makes, or nil for any
+    /// other name.
+    static func processID(inTemporaryName name: String) -> pid_t? {
+        var rest = Substring(name)
+        guard rest.hasPrefix(temporaryPrefix) else { return nil }
+        rest = rest.dropFirst(temporaryPrefix.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard (1...10).contains(digits.count), digits.first != "0", let pid = pid_t(digits), pid > 0 else { return nil }
+        rest = rest.dropFirst(digits.count)
+        guard rest.first == "-" else { return nil }
+        rest = rest.dropFirst()
+        let random = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard random.count == randomPartLength else { return nil }
+        rest = rest.dropFirst(randomPartLength)
+        guard rest.first == "-", rest.count > 1 else { return nil }
+        return pid
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
@@ -176,15 +220,14 @@ public final class AtomicFileSink: ByteSink {
             throw OutputError(path: path, reason: "cannot sync: \(reason)")
         }
         takeOverReplacedFileStatus()
+        // Renamed while still open and locked, so no sweep can take it in between.
+        let renamed = rename(temporaryPath, targetPath) == 0
+        let reason = String(cString: strerror(errno))
+        if !renamed { unlink(temporaryPath) }
         close(descriptor)
         descriptor = -1
-        if rename(temporaryPath, targetPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            finished = true
-            throw OutputError(path: path, reason: "cannot replace the output file: \(reason)")
-        }
         finished = true
+        if !renamed { throw OutputError(path: path, reason: "cannot replace the output file: \(reason)") }
     }
 
     /// Gives the new file the replaced file's mode, and its owner and group when running as
@@ -208,5 +251,23 @@ public final class AtomicFileSink: ByteSink {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(temporaryPath)
+    }
+}
+
+/// A file's device and inode: which file it is, whatever the path.
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+
+    /// The identity of the file at `path`, links followed; nil when there is none (`-` too).
+    init?(path: String) {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0 else { return nil }
+        self.init(status)
     }
 }

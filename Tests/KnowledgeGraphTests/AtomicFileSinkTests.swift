@@ -235,6 +235,96 @@ import Glibc
         #expect(folder.status("out.nt").map { $0.st_mode & 0o7777 } == 0o666 & ~umask)
     }
 
+    // MARK: - The stale-file sweep
+
+    /// A PID that no process has: the PID of a child that has ended and been reaped.
+    static func endedProcessID() throws -> pid_t {
+        var child: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { free(argv[0]) }
+        try #require(posix_spawn(&child, "/bin/true", nil, nil, &argv, environ) == 0)
+        var status: Int32 = 0
+        waitpid(child, &status, 0)
+        return child
+    }
+
+    /// Twelve letters and digits: the shape of the random part of a temporary file's name.
+    static let randomPart = "Ab3dEf6hIj9L"
+
+    @Test func theSweepRemovesOnlyWhatADeadKGExportLeft() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let dead = try Self.endedProcessID()
+        let prefix = AtomicFileSink.temporaryPrefix
+        let stale = "\(prefix)\(dead)-\(Self.randomPart)-out.nt"
+        let kept = [
+            "\(prefix)\(dead)-notes.txt",                       // not the shape kgexport makes
+            "\(prefix)\(dead)-\(Self.randomPart)",               // no output name
+            "\(prefix)\(dead)-Ab3dE-out.nt",                    // random part too short
+            "\(prefix)0\(dead)-\(Self.randomPart)-out.nt",       // a PID does not start with 0
+            "\(prefix)\(getpid())-\(Self.randomPart)-mine.nt",   // this process is alive
+        ]
+        for name in [stale] + kept { try folder.write(name, "partial") }
+        #expect(AtomicFileSink.removeStaleTemporaries(in: folder.path) == [stale])
+        #expect(try folder.names() == kept.sorted())
+    }
+
+    /// A link or a folder with a temporary file's name is not something kgexport made.
+    @Test func theSweepLeavesLinksAndFolders() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let dead = try Self.endedProcessID()
+        let prefix = AtomicFileSink.temporaryPrefix
+        try folder.write("target", "keep me")
+        let link = "\(prefix)\(dead)-\(Self.randomPart)-link.nt", subfolder = "\(prefix)\(dead)-\(Self.randomPart)-dir.nt"
+        #expect(symlink("target", folder.path + "/" + link) == 0)
+        #expect(mkdirForTest(folder.path + "/" + subfolder))
+        #expect(AtomicFileSink.removeStaleTemporaries(in: folder.path).isEmpty)
+        #expect(try folder.names() == [link, subfolder, "target"].sorted())
+    }
+
+    /// Run as root: another user's file is never removed, whatever its name.
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the file away"))
+    func theSweepLeavesOtherUsersFiles() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let dead = try Self.endedProcessID()
+        let name = "\(AtomicFileSink.temporaryPrefix)\(dead)-\(Self.randomPart)-out.nt"
+        try folder.write(name, "partial")
+        #expect(chown(folder.path + "/" + name, 65534, 65534) == 0)
+        #expect(AtomicFileSink.removeStaleTemporaries(in: folder.path).isEmpty)
+        #expect(try folder.names() == [name])
+    }
+
+    /// An input being read is never removed, whatever its name, also through a link to it.
+    @Test func theSweepSparesTheInputs() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let dead = try Self.endedProcessID()
+        let input = "\(AtomicFileSink.temporaryPrefix)\(dead)-\(Self.randomPart)-in.nt"
+        try folder.write(input, "<http://example.org/s> <http://example.org/p> \"x\" .\n")
+        #expect(symlink(input, folder.path + "/in.nt") == 0)
+        let sink = try AtomicFileSink(path: folder.path + "/out.nt", sparing: [folder.path + "/in.nt"])
+        try sink.commit()
+        #expect(try folder.names() == [input, "in.nt", "out.nt"].sorted())
+        // Not an input: it goes.
+        #expect(AtomicFileSink.removeStaleTemporaries(in: folder.path) == [input])
+    }
+
+    /// A writer holds a lock on its temporary file: a file still locked belongs to a live
+    /// kgexport even when its PID means nothing here (another PID namespace, a container).
+    @Test func theSweepLeavesLockedFiles() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        let dead = try Self.endedProcessID()
+        let name = "\(AtomicFileSink.temporaryPrefix)\(dead)-\(Self.randomPart)-out.nt"
+        try folder.write(name, "partial")
+        let holder = open(folder.path + "/" + name, O_RDONLY)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0)
+        #expect(AtomicFileSink.removeStaleTemporaries(in: folder.path).isEmpty)
+        #expect(try folder.names() == [name])
+    }
 }
 
 /// A fresh folder under /tmp for one test, removed with everything in it.

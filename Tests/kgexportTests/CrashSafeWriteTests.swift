@@ -95,8 +95,8 @@ import Glibc
         ended.executableURL = URL(fileURLWithPath: "/bin/true")
         try ended.run()
         ended.waitUntilExit()
-        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-test-set.rdf"
-        let live = AtomicFileSink.temporaryPrefix + "\(getpid())-test-set.nt"
+        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-Ab3dEf6hIj9L-test-set.rdf"
+        let live = AtomicFileSink.temporaryPrefix + "\(getpid())-Ab3dEf6hIj9L-test-set.nt"
         let unrelated = AtomicFileSink.temporaryPrefix + "notapid-x.rdf"
         for name in [dead, live, unrelated] { try Data("partial".utf8).write(to: URL(fileURLWithPath: exports + "/" + name)) }
 
@@ -115,8 +115,8 @@ import Glibc
         ended.executableURL = URL(fileURLWithPath: "/bin/true")
         try ended.run()
         ended.waitUntilExit()
-        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-a.nt"
-        let own = AtomicFileSink.temporaryPrefix + "\(getpid())-b.nt"
+        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-Ab3dEf6hIj9L-a.nt"
+        let own = AtomicFileSink.temporaryPrefix + "\(getpid())-Ab3dEf6hIj9L-b.nt"
         try folder.write(dead, "x")
         try folder.write(own, "y")
         try folder.write("kept.nt", "z")

@@ -168,4 +168,23 @@ import Glibc
         #expect(written.hasSuffix("</graphml>\n"))
     }
 
+    // MARK: - 6. The stale-file sweep
+
+    /// An input named like a temporary file of a process that has ended is read, not removed.
+    @Test(arguments: [[], ["--streaming"]])
+    func anInputNamedLikeAStaleTemporaryFileIsKept(extra: [String]) throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let input = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-Ab3dEf6hIj9L-in.nt"
+        try folder.write(input, Self.triple)
+        let result = try CommandRunner.run(["convert"] + extra + [input, "out.rdf"], in: folder.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(folder.read(input) == Data(Self.triple.utf8))
+        #expect(folder.exists("out.rdf"))
+    }
+
 }
