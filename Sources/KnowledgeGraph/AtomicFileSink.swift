@@ -73,27 +73,35 @@ public final class AtomicFileSink: ByteSink {
     /// to the folder's name limit (255 bytes), between characters.
     private static func createTemporaryFile(in folder: String, for name: String, mode: mode_t,
                                             reportingAs path: String) throws(OutputError) -> (String, Int32) {
+        let created = withFreshTemporaryName(in: folder, for: name) { temporaryPath -> Int32? in
+            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            return descriptor >= 0 ? descriptor : nil
+        }
+        guard let (temporaryPath, descriptor) = created else {
+            throw OutputError(path: path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
+        }
+        // Held until the descriptor is closed, after the rename: the sweep of another kgexport
+        // sees a live writer by it, whatever PID namespace it runs in.
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
+        return (temporaryPath, descriptor)
+    }
+
+    /// Calls `create` with fresh temporary names for `name` in `folder` until it succeeds or
+    /// fails other than with `EEXIST` (a name taken: a one-in-2^71 coincidence, or planted).
+    /// - Returns: the name `create` succeeded with and its result; nil with `errno` set.
+    private static func withFreshTemporaryName<Created>(in folder: String, for name: String,
+                                                        _ create: (String) -> Created?) -> (String, Created)? {
         let nameLimit = pathconf(folder.isEmpty ? "." : folder, Int32(_PC_NAME_MAX))
         var generator = SystemRandomNumberGenerator()
-        var attempts = 0
-        while true {
+        for _ in 0..<16 {
             let random = String(decoding: (0..<randomPartLength).map { _ in
                 randomAlphabet[Int.random(in: 0..<randomAlphabet.count, using: &generator)]
             }, as: UTF8.self)
-            let temporaryPath = folder + temporaryName(for: name, random: random, limit: nameLimit > 0 ? nameLimit : 255)
-            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            if descriptor >= 0 {
-                // Held until the descriptor is closed, after the rename: the sweep of another
-                // kgexport sees a live writer by it, whatever PID namespace it runs in.
-                _ = flock(descriptor, LOCK_EX | LOCK_NB)
-                return (temporaryPath, descriptor)
-            }
-            attempts += 1
-            // A name already taken is a one-in-2^71 coincidence or something planted: try another.
-            guard errno == EEXIST, attempts < 16 else {
-                throw OutputError(path: path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
-            }
+            let candidate = folder + temporaryName(for: name, random: random, limit: nameLimit > 0 ? nameLimit : 255)
+            if let created = create(candidate) { return (candidate, created) }
+            guard errno == EEXIST else { return nil }
         }
+        return nil
     }
 
     /// `.kgexport-tmp-<pid>-<random>-<name>`, with `name` shortened (at a character boundary)
@@ -213,6 +221,19 @@ public final class AtomicFileSink: ByteSink {
     /// Flushes, syncs and renames the temporary file over the target.
     public func commit() throws(OutputError) {
         guard !finished else { return }
+        try prepareRename()
+        // Renamed while still open and locked, so no sweep can take it in between.
+        let failure = rename(temporaryPath, targetPath) == 0 ? nil : errno
+        if failure != nil { unlink(temporaryPath) }
+        closeAfterRename()
+        if let failure {
+            throw OutputError(path: path, reason: "cannot replace the output file: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Everything that may fail before the rename: flushing, syncing, taking over the replaced
+    /// file's mode. A failure discards the temporary file.
+    private func prepareRename() throws(OutputError) {
         try flush()
         if fsync(descriptor) != 0 && errno != EINVAL {
             let reason = String(cString: strerror(errno))
@@ -220,14 +241,97 @@ public final class AtomicFileSink: ByteSink {
             throw OutputError(path: path, reason: "cannot sync: \(reason)")
         }
         takeOverReplacedFileStatus()
-        // Renamed while still open and locked, so no sweep can take it in between.
-        let renamed = rename(temporaryPath, targetPath) == 0
-        let reason = String(cString: strerror(errno))
-        if !renamed { unlink(temporaryPath) }
+    }
+
+    private func closeAfterRename() {
         close(descriptor)
         descriptor = -1
         finished = true
-        if !renamed { throw OutputError(path: path, reason: "cannot replace the output file: \(reason)") }
+    }
+
+    /// Commits `sinks` all or none: every file is flushed and synced first, each file about to be
+    /// replaced is kept under a temporary name (a hard link, or a copy where links are not
+    /// allowed), and only then are the files renamed into place. When a rename fails, the files
+    /// already renamed are put back — the previous file where there was one, none where there
+    /// was none — and the rest are discarded, so the folder is as it was.
+    /// - Throws: ``GroupCommitError`` with the failure, and the files that could not be put back
+    ///   (empty when nothing was changed, which is all but certain).
+    public static func commit(_ sinks: [AtomicFileSink]) throws(GroupCommitError) {
+        let pending = sinks.filter { !$0.finished }
+        func giveUp(_ failure: OutputError, changed: [String] = []) -> GroupCommitError {
+            for sink in pending { sink.discard() }
+            return GroupCommitError(failure: failure, changedFiles: changed)
+        }
+        do {
+            for sink in pending { try sink.prepareRename() }
+        } catch {
+            throw giveUp(error)
+        }
+        var previousFiles: [String?] = []
+        for sink in pending {
+            do {
+                previousFiles.append(try sink.keepPreviousFile())
+            } catch {
+                for kept in previousFiles { if let kept { unlink(kept) } }
+                throw giveUp(error)
+            }
+        }
+        for (index, sink) in pending.enumerated() where rename(sink.temporaryPath, sink.targetPath) != 0 {
+            let failure = OutputError(path: sink.path, reason: "cannot replace the output file: \(String(cString: strerror(errno)))")
+            var changed: [String] = []
+            for earlier in (0..<index).reversed() {
+                let target = pending[earlier].targetPath
+                let restored = previousFiles[earlier].map { rename($0, target) == 0 } ?? (unlink(target) == 0)
+                if !restored { changed.append(pending[earlier].path) }
+            }
+            // A previous file that could not be put back stays under its temporary name.
+            for (kept, sink) in zip(previousFiles, pending) {
+                if let kept, !changed.contains(sink.path) { unlink(kept) }
+            }
+            for earlier in pending[..<index] { earlier.closeAfterRename() }
+            throw giveUp(failure, changed: changed.reversed())
+        }
+        for kept in previousFiles { if let kept { unlink(kept) } }
+        for sink in pending { sink.closeAfterRename() }
+    }
+
+    /// Keeps the file this sink will replace under a fresh temporary name beside it, so that it
+    /// can be put back: a hard link, else (a file system without them, a file this user may not
+    /// link) a copy with the same mode.
+    /// - Returns: the temporary name, or nil when there is no file to replace.
+    private func keepPreviousFile() throws(OutputError) -> String? {
+        var status = stat()
+        // Anything else (a folder put there since) makes the rename fail, and the group is undone.
+        guard lstat(targetPath, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let folder = OutputPath.folder(of: targetPath), name = String(targetPath.dropFirst(folder.count))
+        if let (linked, _) = Self.withFreshTemporaryName(in: folder, for: name, { link(targetPath, $0) == 0 ? true : nil }) {
+            return linked
+        }
+        let source = open(targetPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let created = source < 0 ? nil : Self.withFreshTemporaryName(in: folder, for: name) { candidate -> Int32? in
+            let copy = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            return copy >= 0 ? copy : nil
+        }
+        let reason = String(cString: strerror(errno))
+        defer { if source >= 0 { close(source) } }
+        guard let (copyPath, copy) = created else {
+            throw OutputError(path: path, reason: "cannot keep the previous file to put it back should the export fail: \(reason)")
+        }
+        defer { close(copy) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            let failure = count < 0 ? Optional(errno) : chunk.withUnsafeBytes { writeFully(copy, UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            if let failure {
+                unlink(copyPath)
+                throw OutputError(path: path, reason: "cannot keep the previous file to put it back should the export fail: "
+                                  + String(cString: strerror(failure)))
+            }
+            if count == 0 { break }
+        }
+        _ = fchmod(copy, status.st_mode & 0o7777)
+        return copyPath
     }
 
     /// Gives the new file the replaced file's mode, and its owner and group when running as
@@ -269,5 +373,24 @@ struct FileIdentity: Hashable {
         var status = stat()
         guard path != "-", stat(path, &status) == 0 else { return nil }
         self.init(status)
+    }
+}
+
+/// Why ``AtomicFileSink/commit(_:)`` could not commit a group of files.
+public struct GroupCommitError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
+    public var failure: OutputError
+    /// The files (their paths, as given) that hold this run's output although the group failed,
+    /// because the previous file could not be put back; empty when nothing was changed.
+    public var changedFiles: [String]
+
+    public init(failure: OutputError, changedFiles: [String] = []) {
+        self.failure = failure
+        self.changedFiles = changedFiles
+    }
+
+    public var description: String {
+        changedFiles.isEmpty ? failure.description
+            : failure.description + "\n" + "note: these files could not be put back as they were: " + changedFiles.joined(separator: ", ")
     }
 }

@@ -36,6 +36,9 @@ struct ExportCommand: ParsableCommand {
                                  + ["\(dataset): \(errors) error\(errors == 1 ? "" : "s"); nothing was written"])
         } catch .write(let error) {
             throw CommandFailure([error.description, "nothing was written"])
+        } catch .partlyWritten(let error, let changedFiles) {
+            throw CommandFailure([error.description, "these files hold this run's output and could not be put back as they were: "
+                                  + changedFiles.joined(separator: ", ")])
         }
     }
 }

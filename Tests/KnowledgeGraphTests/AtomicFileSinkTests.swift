@@ -235,6 +235,40 @@ import Glibc
         #expect(folder.status("out.nt").map { $0.st_mode & 0o7777 } == 0o666 & ~umask)
     }
 
+    // MARK: - Committing a group
+
+    /// The files of a group are renamed into place together, each keeping its own mode.
+    @Test func aGroupIsCommittedTogether() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        try folder.write("a.nt", "old a\n", mode: 0o600)
+        let sinks = try ["a.nt", "b.nt"].map { try AtomicFileSink(path: folder.path + "/" + $0) }
+        for (sink, text) in zip(sinks, ["new a\n", "new b\n"]) { try sink.write(text) }
+        try AtomicFileSink.commit(sinks)
+        #expect(folder.read("a.nt") == "new a\n" && folder.read("b.nt") == "new b\n")
+        #expect(folder.status("a.nt").map { $0.st_mode & 0o7777 } == 0o600)
+        #expect(try folder.names() == ["a.nt", "b.nt"])
+    }
+
+    /// A rename that fails part-way (a folder has appeared where the last file goes) undoes the
+    /// renames before it: the previous file is put back, a new one removed, temporary files gone.
+    @Test func aFailedRenameUndoesTheGroup() throws {
+        let folder = try SinkScratch()
+        defer { folder.remove() }
+        try folder.write("a.nt", "old a\n")
+        let sinks = try ["a.nt", "b.nt", "c.nt"].map { try AtomicFileSink(path: folder.path + "/" + $0) }
+        for sink in sinks { try sink.write("new\n") }
+        #expect(mkdirForTest(folder.path + "/c.nt"))
+        #expect {
+            try AtomicFileSink.commit(sinks)
+        } throws: { error in
+            guard let error = error as? GroupCommitError else { return false }
+            return error.failure.path == folder.path + "/c.nt" && error.changedFiles.isEmpty
+        }
+        #expect(folder.read("a.nt") == "old a\n")
+        #expect(try folder.names() == ["a.nt", "c.nt"])
+    }
+
     // MARK: - The stale-file sweep
 
     /// A PID that no process has: the PID of a child that has ended and been reaped.

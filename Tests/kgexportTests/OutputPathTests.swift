@@ -187,4 +187,23 @@ import Glibc
         #expect(folder.exists("out.rdf"))
     }
 
+    // MARK: - 7. export, all or none
+
+    /// One of the files export writes is a folder: nothing is written, and the message says why.
+    @Test func anExportTargetThatIsAFolderStopsTheWholeExport() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let fixtures = CommandRunner.packageRoot + "/Tests/DatasetKitTests/Fixtures"
+        let out = folder.path + "/out"
+        // The ontology's Turtle is written last.
+        try FileManager.default.createDirectory(atPath: out + "/test-ontology.ttl", withIntermediateDirectories: true)
+        try Self.previous.write(to: URL(fileURLWithPath: out + "/test-set.rdf"))
+        let result = try CommandRunner.run(["export", fixtures + "/valid.yaml", "--ontology", fixtures + "/test-ontology.nt",
+                                            "--out", "out"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("out/test-ontology.ttl: error: is a folder, not a file"), "\(result.standardError)")
+        #expect(result.standardError.contains("nothing was written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["test-ontology.ttl", "test-set.rdf"])
+        #expect(FileManager.default.contents(atPath: out + "/test-set.rdf") == Self.previous)
+    }
 }
