@@ -12,8 +12,9 @@ import Darwin
 /// The new file keeps the replaced file's mode (and its owner and group when run as root); a
 /// file that did not exist gets 0666 less the umask, as `open` gives.
 ///
-/// A process killed while writing cannot remove its temporary file; the next sink created in
-/// the same folder does (``removeStaleTemporaries(in:sparing:)``).
+/// SIGINT, SIGTERM and SIGHUP remove the temporary file (``InterruptCleanup``). A process killed
+/// while writing (`kill -9`) cannot; the next sink created in the same folder does
+/// (``removeStaleTemporaries(in:sparing:)``).
 public final class AtomicFileSink: ByteSink {
     /// The final path, as given.
     public let path: String
@@ -29,6 +30,8 @@ public final class AtomicFileSink: ByteSink {
     private var buffer: [UInt8] = []
     private let bufferCapacity = 1 << 16
     private var finished = false
+    /// The temporary file's entry in ``InterruptCleanup/shared``, so a signal removes it.
+    private var cleanupRegistration: InterruptCleanup.Registration?
 
     /// Prefix of every temporary file name, so stale ones can be recognised and cleaned up.
     public static let temporaryPrefix = ".kgexport-tmp-"
@@ -56,8 +59,13 @@ public final class AtomicFileSink: ByteSink {
         var existing = stat()
         replacedFileStatus = stat(targetPath, &existing) == 0 && existing.st_mode & S_IFMT == S_IFREG ? existing : nil
         // Private until commit when a file is replaced: its mode may be stricter than the umask's.
-        (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, mode: replacedFileStatus == nil ? 0o666 : 0o600,
-                                                                   reportingAs: path)
+        let mode: mode_t = replacedFileStatus == nil ? 0o666 : 0o600
+        let cleanup = InterruptCleanup.shared
+        // Created and registered with a signal's cleanup held off, so it cannot slip through.
+        (temporaryPath, descriptor, cleanupRegistration) = try cleanup.deferringCleanup { () throws(OutputError) in
+            let (temporaryPath, descriptor) = try Self.createTemporaryFile(in: folder, for: name, mode: mode, reportingAs: path)
+            return (temporaryPath, descriptor, cleanup.register(temporaryFile: temporaryPath))
+        }
         buffer.reserveCapacity(bufferCapacity)
     }
 
@@ -222,10 +230,14 @@ public final class AtomicFileSink: ByteSink {
     public func commit() throws(OutputError) {
         guard !finished else { return }
         try prepareRename()
-        // Renamed while still open and locked, so no sweep can take it in between.
-        let failure = rename(temporaryPath, targetPath) == 0 ? nil : errno
-        if failure != nil { unlink(temporaryPath) }
-        closeAfterRename()
+        // Renamed while still open and locked, so no sweep can take it in between; a signal
+        // meanwhile finds it renamed, or removes it.
+        let failure = InterruptCleanup.shared.deferringCleanup { () -> Int32? in
+            let failure = rename(temporaryPath, targetPath) == 0 ? nil : errno
+            if failure != nil { unlink(temporaryPath) }
+            closeAfterRename()
+            return failure
+        }
         if let failure {
             throw OutputError(path: path, reason: "cannot replace the output file: \(String(cString: strerror(failure)))")
         }
@@ -247,6 +259,12 @@ public final class AtomicFileSink: ByteSink {
         close(descriptor)
         descriptor = -1
         finished = true
+        unregisterFromCleanup()
+    }
+
+    private func unregisterFromCleanup() {
+        if let cleanupRegistration { InterruptCleanup.shared.unregister(cleanupRegistration) }
+        cleanupRegistration = nil
     }
 
     /// Commits `sinks` all or none: every file is flushed and synced first, each file about to be
@@ -267,32 +285,36 @@ public final class AtomicFileSink: ByteSink {
         } catch {
             throw giveUp(error)
         }
-        var previousFiles: [String?] = []
-        for sink in pending {
-            do {
-                previousFiles.append(try sink.keepPreviousFile())
-            } catch {
-                for kept in previousFiles { if let kept { unlink(kept) } }
-                throw giveUp(error)
+        // Backups, renames and any undoing happen with a signal's cleanup held off: a signal
+        // finds the group all in place or all as it was.
+        try InterruptCleanup.shared.deferringCleanup { () throws(GroupCommitError) in
+            var previousFiles: [String?] = []
+            for sink in pending {
+                do throws(OutputError) {
+                    previousFiles.append(try sink.keepPreviousFile())
+                } catch {
+                    for kept in previousFiles { if let kept { unlink(kept) } }
+                    throw giveUp(error)
+                }
             }
+            for (index, sink) in pending.enumerated() where rename(sink.temporaryPath, sink.targetPath) != 0 {
+                let failure = OutputError(path: sink.path, reason: "cannot replace the output file: \(String(cString: strerror(errno)))")
+                var changed: [String] = []
+                for earlier in (0..<index).reversed() {
+                    let target = pending[earlier].targetPath
+                    let restored = previousFiles[earlier].map { rename($0, target) == 0 } ?? (unlink(target) == 0)
+                    if !restored { changed.append(pending[earlier].path) }
+                }
+                // A previous file that could not be put back stays under its temporary name.
+                for (kept, sink) in zip(previousFiles, pending) {
+                    if let kept, !changed.contains(sink.path) { unlink(kept) }
+                }
+                for earlier in pending[..<index] { earlier.closeAfterRename() }
+                throw giveUp(failure, changed: changed.reversed())
+            }
+            for kept in previousFiles { if let kept { unlink(kept) } }
+            for sink in pending { sink.closeAfterRename() }
         }
-        for (index, sink) in pending.enumerated() where rename(sink.temporaryPath, sink.targetPath) != 0 {
-            let failure = OutputError(path: sink.path, reason: "cannot replace the output file: \(String(cString: strerror(errno)))")
-            var changed: [String] = []
-            for earlier in (0..<index).reversed() {
-                let target = pending[earlier].targetPath
-                let restored = previousFiles[earlier].map { rename($0, target) == 0 } ?? (unlink(target) == 0)
-                if !restored { changed.append(pending[earlier].path) }
-            }
-            // A previous file that could not be put back stays under its temporary name.
-            for (kept, sink) in zip(previousFiles, pending) {
-                if let kept, !changed.contains(sink.path) { unlink(kept) }
-            }
-            for earlier in pending[..<index] { earlier.closeAfterRename() }
-            throw giveUp(failure, changed: changed.reversed())
-        }
-        for kept in previousFiles { if let kept { unlink(kept) } }
-        for sink in pending { sink.closeAfterRename() }
     }
 
     /// Keeps the file this sink will replace under a fresh temporary name beside it, so that it
@@ -355,6 +377,7 @@ public final class AtomicFileSink: ByteSink {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(temporaryPath)
+        unregisterFromCleanup()
     }
 }
 

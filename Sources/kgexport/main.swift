@@ -6,6 +6,9 @@ import Glibc
 
 // Before anything opens a file: a closed standard descriptor would be taken by the output.
 guard StandardDescriptors.ensureOpen() else { exit(2) }
+// Before any thread exists: SIGINT, SIGTERM and SIGHUP remove temporary files, stop Graphviz
+// and exit with 128 + the signal's number.
+InterruptCleanup.install()
 
 // Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error.
 do {
