@@ -5,9 +5,10 @@ import Darwin
 #endif
 
 /// Writes a file crash-safely: bytes go to a temporary file beside the target, and only
-/// ``commit()`` renames it over the target. A target that is a symbolic link is written through:
-/// the file it leads to is replaced, and the link stays. Until then the target is untouched; ``discard()``
-/// (or a failure) removes the temporary file, so a failed export leaves nothing behind.
+/// ``commit()`` renames it over the target; until then the target is untouched, and
+/// ``discard()`` (or a failure) removes the temporary file, so a failed export leaves nothing
+/// behind. A target that is a symbolic link is written through: the file it leads to is
+/// replaced, and the link stays. ``commit(_:)`` commits several files all or none.
 ///
 /// The new file keeps the replaced file's mode (and its owner and group when run as root); a
 /// file that did not exist gets 0666 less the umask, as `open` gives.

@@ -10,7 +10,8 @@ guard StandardDescriptors.ensureOpen() else { exit(2) }
 // and exit with 128 + the signal's number.
 InterruptCleanup.install()
 
-// Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error.
+// Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error (130, 143, 129
+// after SIGINT, SIGTERM, SIGHUP: see InterruptCleanup).
 do {
     var command = try KGExport.parseAsRoot()
     do {
