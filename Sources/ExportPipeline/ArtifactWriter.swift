@@ -5,42 +5,57 @@ import Darwin
 #endif
 public import KnowledgeGraph
 
-/// Writes rendered files into a folder all or nothing: each goes to an ``AtomicFileSink``,
-/// and the sinks are committed only once every file has been written out.
+/// Writes rendered files into a folder all or none: each goes to an ``AtomicFileSink``, and
+/// the sinks are committed together (``AtomicFileSink/commit(_:)``) only once every file has
+/// been written out; a failure at any point leaves the folder as it was.
 public enum ArtifactWriter {
     /// Writes `artifacts` into `folder`, creating the folder (and its parents) when missing.
+    /// - Parameter inputs: the files the artifacts were made from, which the sweep of stale
+    ///   temporary files in `folder` leaves alone whatever their names.
     /// - Returns: the paths written.
-    /// - Throws: ``OutputError`` naming the file; no file has then been replaced, unless the
-    ///   failure came while committing (renaming), which is as close to atomic as a file system allows.
-    public static func write(_ artifacts: [RenderedArtifact], into folder: String) throws(OutputError) -> [String] {
-        try makeFolder(folder)
+    /// - Throws: ``GroupCommitError`` naming the file that failed. Nothing has then been
+    ///   written: no file replaced or added, no folder created (but see
+    ///   ``GroupCommitError/changedFiles`` for files that could not be put back).
+    public static func write(_ artifacts: [RenderedArtifact], into folder: String,
+                             sparing inputs: [String] = []) throws(GroupCommitError) -> [String] {
+        var createdFolders: [String] = []
+        do throws(OutputError) {
+            try makeFolder(folder, created: &createdFolders)
+        } catch {
+            removeFolders(createdFolders)
+            throw GroupCommitError(failure: error)
+        }
         let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         var sinks: [AtomicFileSink] = []
         do throws(OutputError) {
             for artifact in artifacts {
-                let sink = try AtomicFileSink(path: prefix + artifact.fileName)
+                let sink = try AtomicFileSink(path: prefix + artifact.fileName, sparing: inputs)
                 sinks.append(sink)
-                var failure: OutputError?
-                artifact.bytes.withUnsafeBytes { raw in
-                    do throws(OutputError) { try sink.write(raw) } catch { failure = error }
-                }
-                if let failure { throw failure }
+                try sink.write(artifact.bytes)
             }
-            for sink in sinks { try sink.commit() }
         } catch {
             for sink in sinks { sink.discard() }
+            removeFolders(createdFolders)
+            throw GroupCommitError(failure: error)
+        }
+        do {
+            try AtomicFileSink.commit(sinks)
+        } catch {
+            if error.changedFiles.isEmpty { removeFolders(createdFolders) }
             throw error
         }
         return sinks.map(\.path)
     }
 
-    /// `mkdir -p`.
-    static func makeFolder(_ folder: String) throws(OutputError) {
+    /// `mkdir -p`, noting each folder it creates in `created`.
+    static func makeFolder(_ folder: String, created: inout [String]) throws(OutputError) {
         guard !folder.isEmpty else { return }
         var path = folder.hasPrefix("/") ? "/" : ""
         for component in folder.split(separator: "/") {
             path += component
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(path, 0o755) == 0 {
+                created.append(path)
+            } else if errno != EEXIST {
                 throw OutputError(path: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
             }
             var status = stat()
@@ -49,5 +64,10 @@ public enum ArtifactWriter {
             }
             path += "/"
         }
+    }
+
+    /// Removes the folders a failed run created, deepest first (each is empty again by then).
+    private static func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() { rmdir(folder) }
     }
 }

@@ -106,16 +106,21 @@ public struct ExportJob {
         return rendered
     }
 
-    /// Loads, validates, renders and writes into `folder` (created when missing).
+    /// Loads, validates, renders and writes into `folder` (created when missing), all files
+    /// or none (``ArtifactWriter``).
     /// - Parameter diagnostics: receives the writers' notes.
     /// - Returns: the paths written, in artifact order.
+    /// - Throws: ``ExportError``; after ``ExportError/invalid(_:)`` and ``ExportError/write(_:)``
+    ///   nothing was written.
     public func run(into folder: String,
                     diagnostics: any DiagnosticCollector = DiagnosticCollection()) throws(ExportError) -> [String] {
-        let rendered = try render(load(), diagnostics: diagnostics)
+        let loaded = load()
+        let rendered = try render(loaded, diagnostics: diagnostics)
         do {
-            return try ArtifactWriter.write(rendered, into: folder)
+            return try ArtifactWriter.write(rendered, into: folder, sparing: [datasetPath] + (loaded.ontologyPath.map { [$0] } ?? []))
         } catch {
-            throw .write(.output(error))
+            if error.changedFiles.isEmpty { throw .write(.output(error.failure)) }
+            throw .partlyWritten(error.failure, changedFiles: error.changedFiles)
         }
     }
 }
@@ -136,17 +141,24 @@ public struct LoadedExport: Sendable {
     public var hasErrors: Bool { dataset == nil || diagnostics.contains { $0.severity == .error } }
 }
 
-/// Why an export wrote nothing.
+/// Why an export failed.
 public enum ExportError: Error, Sendable, CustomStringConvertible {
-    /// The dataset has errors (all of them listed).
+    /// The dataset has errors (all of them listed); nothing was written.
     case invalid([Diagnostic])
-    /// A format could not express the graph, or a file could not be written.
+    /// A format could not express the graph, or a file could not be written; nothing was
+    /// written (files already renamed into place were put back).
     case write(WriteError)
+    /// A file could not be written, and `changedFiles` — renamed into place before it — could
+    /// not be put back as they were (a file system failing in the middle of the commit).
+    case partlyWritten(OutputError, changedFiles: [String])
 
     public var description: String {
         switch self {
         case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         case .write(let error): return error.description
+        case .partlyWritten(let error, let changedFiles):
+            return error.description + "\nnote: these files could not be put back as they were: "
+                + changedFiles.joined(separator: ", ")
         }
     }
 }

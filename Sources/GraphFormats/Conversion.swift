@@ -87,7 +87,7 @@ public struct Conversion {
         try GraphOutput.write(graph, with: writing.serializer(options), formatName: outputFormat.displayName,
                               to: output, source: input, context: context,
                               written: { observer.writing(bytesWritten: $0, totalBytes: nil) },
-                              serialized: { observer.stageFinished(.write) })
+                              serialized: { observer.stageFinished(.write) }, otherInputs: ontologyPath.map { [$0] } ?? [])
         observer.stageFinished(.sync)
     }
 

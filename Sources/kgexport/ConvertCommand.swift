@@ -25,10 +25,15 @@ struct ConvertCommand: ParsableCommand {
             seconds). With --ontology, node labels include \
             super-classes and colours follow the ontology's class families.
 
-            A failed conversion writes nothing: an existing OUTPUT file is left as it was.
+            A failed or interrupted conversion writes nothing: an existing OUTPUT file is left as \
+            it was. OUTPUT is written to a temporary file beside it and renamed into place when \
+            complete, keeping the mode of the file it replaces; a symbolic link is written \
+            through (the file it leads to is replaced, the link stays); a FIFO, a device or \
+            /dev/stdout is written as a stream, like -; a folder is refused.
 
             Exit status: 0 on success; 1 when the input is malformed (FILE:LINE:COL: error: …) or \
-            the output format cannot express the graph; 2 for usage errors.
+            the output format cannot express the graph; 2 for usage errors; 130 or 143 when \
+            interrupted by SIGINT or SIGTERM.
 
             Examples:
               kgexport convert ontology.owl ontology.nt

@@ -10,8 +10,9 @@ struct ExportCommand: ParsableCommand {
         abstract: "Validate a YAML dataset and write it as RDF/XML, N-Triples, Turtle, GraphML (plain and for yEd), DOT and SVG, with the ontology as Turtle.",
         discussion: """
             With no arguments: Datasets/nato-sg-2024.yaml, its ontology, into Exports/. Nothing is \
-            written unless the dataset is valid and every file could be rendered. The SVG picture \
-            is drawn by Graphviz, which must be installed.
+            written unless the dataset is valid and every file could be rendered and written: \
+            the files are renamed into place together, and a failure part-way puts back what was \
+            there. The SVG picture is drawn by Graphviz, which must be installed.
             """)
 
     @Argument(help: "The dataset file.")
@@ -46,6 +47,9 @@ struct ExportCommand: ParsableCommand {
                                  + ["\(dataset): \(errors) error\(errors == 1 ? "" : "s"); nothing was written"])
         } catch .write(let error) {
             throw CommandFailure([error.description, "nothing was written"])
+        } catch .partlyWritten(let error, let changedFiles) {
+            throw CommandFailure([error.description, "these files hold this run's output and could not be put back as they were: "
+                                  + changedFiles.joined(separator: ", ")])
         }
     }
 }

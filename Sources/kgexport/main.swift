@@ -1,9 +1,17 @@
 import ArgumentParser
+import KnowledgeGraph
 #if canImport(Glibc)
 import Glibc
 #endif
 
-// Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error.
+// Before anything opens a file: a closed standard descriptor would be taken by the output.
+guard StandardDescriptors.ensureOpen() else { exit(2) }
+// Before any thread exists: SIGINT, SIGTERM and SIGHUP remove temporary files, stop Graphviz
+// and exit with 128 + the signal's number.
+InterruptCleanup.install()
+
+// Exit codes: 0 success, 1 bad input or an inexpressible graph, 2 usage error (130, 143, 129
+// after SIGINT, SIGTERM, SIGHUP: see InterruptCleanup).
 do {
     var command = try KGExport.parseAsRoot()
     do {

@@ -115,26 +115,6 @@ import Testing
     }
 }
 
-@Suite struct AtomicFileSinkTests {
-    @Test func commitReplacesAndDiscardLeavesTargetUntouched() throws {
-        let folder = try TestFiles.temporaryFolder()
-        let path = folder + "/out.txt"
-        let first = try AtomicFileSink(path: path)
-        try first.write("hello")
-        try first.commit()
-        #expect(TestFiles.read(path) == "hello")
-        let second = try AtomicFileSink(path: path)
-        try second.write("broken")
-        second.discard()
-        #expect(TestFiles.read(path) == "hello")
-        #expect(!TestFiles.exists(second.temporaryPath))
-    }
-
-    @Test func missingFolderIsAnError() {
-        #expect(throws: OutputError.self) { try AtomicFileSink(path: "/nonexistent-folder-kgexport/out.txt") }
-    }
-}
-
 @Suite struct CodePointEqualityTests {
     /// RDF terms are equal only when their code points are; Swift's `==` on strings is
     /// canonical equivalence and would merge these distinct triples.

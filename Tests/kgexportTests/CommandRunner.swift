@@ -48,6 +48,13 @@ struct CommandRunner {
     static func run(_ arguments: [String], in folder: String, input: Data = Data(),
                     environment: [String: String] = [:]) throws -> Result {
         let path = try #require(executable, "the kgexport binary was not found; build it first (swift build)")
+        return try runProgram(path, arguments, in: folder, input: input, environment: environment)
+    }
+
+    /// Runs `program arguments…` as ``run(_:in:input:environment:)`` runs kgexport (a shell that
+    /// closes a descriptor or sets the umask first, say).
+    static func runProgram(_ path: String, _ arguments: [String], in folder: String, input: Data = Data(),
+                           environment: [String: String] = [:]) throws -> Result {
         let streams = FileManager.default.temporaryDirectory.appendingPathComponent("kgexport-streams-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: streams) }

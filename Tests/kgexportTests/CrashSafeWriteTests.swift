@@ -48,14 +48,17 @@ import Glibc
         process.standardError = FileHandle.nullDevice
         try process.run()
         let pid = process.processIdentifier
-        let temporary = folder.path + "/" + AtomicFileSink.temporaryPrefix + "\(pid)-out.rdf"
+        // .kgexport-tmp-<pid>-<random>-out.rdf
+        let ownPrefix = AtomicFileSink.temporaryPrefix + "\(pid)-"
 
         // Wait until the RDF/XML is being written (the temporary file has bytes), then kill.
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(120)
         var sizeAtKill = -1
+        var temporaryName = ""
         while process.isRunning && clock.now < deadline {
-            let size = Self.size(temporary)
+            temporaryName = (try? Self.temporaries(in: folder.path).first { $0.hasPrefix(ownPrefix) }) ?? ""
+            let size = temporaryName.isEmpty ? -1 : Self.size(folder.path + "/" + temporaryName)
             if size > 0 {
                 kill(pid, SIGKILL)
                 sizeAtKill = size
@@ -69,7 +72,8 @@ import Glibc
 
         // The earlier output is intact; the killed process could not remove its temporary file.
         #expect(FileManager.default.contents(atPath: folder.path + "/out.rdf") == Self.previous)
-        #expect(try Self.temporaries(in: folder.path) == [AtomicFileSink.temporaryPrefix + "\(pid)-out.rdf"])
+        #expect(try Self.temporaries(in: folder.path) == [temporaryName])
+        #expect(temporaryName.hasSuffix("-out.rdf"))
 
         // The next successful run into the same folder removes it.
         try folder.write("small.nt", "<http://example.org/s> <http://example.org/p> \"x\" .\n")
@@ -91,8 +95,8 @@ import Glibc
         ended.executableURL = URL(fileURLWithPath: "/bin/true")
         try ended.run()
         ended.waitUntilExit()
-        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-test-set.rdf"
-        let live = AtomicFileSink.temporaryPrefix + "\(getpid())-test-set.nt"
+        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-Ab3dEf6hIj9L-test-set.rdf"
+        let live = AtomicFileSink.temporaryPrefix + "\(getpid())-Ab3dEf6hIj9L-test-set.nt"
         let unrelated = AtomicFileSink.temporaryPrefix + "notapid-x.rdf"
         for name in [dead, live, unrelated] { try Data("partial".utf8).write(to: URL(fileURLWithPath: exports + "/" + name)) }
 
@@ -111,8 +115,8 @@ import Glibc
         ended.executableURL = URL(fileURLWithPath: "/bin/true")
         try ended.run()
         ended.waitUntilExit()
-        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-a.nt"
-        let own = AtomicFileSink.temporaryPrefix + "\(getpid())-b.nt"
+        let dead = AtomicFileSink.temporaryPrefix + "\(ended.processIdentifier)-Ab3dEf6hIj9L-a.nt"
+        let own = AtomicFileSink.temporaryPrefix + "\(getpid())-Ab3dEf6hIj9L-b.nt"
         try folder.write(dead, "x")
         try folder.write(own, "y")
         try folder.write("kept.nt", "z")

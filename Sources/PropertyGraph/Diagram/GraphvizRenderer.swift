@@ -77,28 +77,45 @@ struct GraphvizRenderer {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        // Its own process group, so that a timeout stops everything it started, too.
+        // Its own process group, so that a timeout or a signal stops everything it started,
+        // too; no signal blocked, whatever this process blocks (InterruptCleanup blocks some).
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
         var pid: pid_t = 0
-        let started = posix_spawn(&pid, program, &actions, &attributes, &argv, environ)
-        guard started == 0 else {
+        let cleanup = InterruptCleanup.shared
+        // Started and registered with a signal's cleanup held off: a signal stops it.
+        let (started, registration) = cleanup.deferringCleanup {
+            let started = posix_spawn(&pid, program, &actions, &attributes, &argv, environ)
+            return (started, started == 0 ? cleanup.register(processGroup: pid) : nil)
+        }
+        guard started == 0, let registration else {
             throw failure("cannot start Graphviz ('\(program)'): \(String(cString: strerror(started)))")
         }
         let deadline = Self.now() + timeLimit
         var status: Int32 = 0
         while true {
-            let waited = waitpid(pid, &status, WNOHANG)
+            // Reaped and unregistered together, so that a signal never kills a reused PID.
+            let waited = cleanup.deferringCleanup {
+                let waited = waitpid(pid, &status, WNOHANG)
+                if waited == pid { cleanup.unregister(registration) }
+                return waited
+            }
             if waited == pid { break }
             if waited < 0 && errno != EINTR {
                 throw failure("lost track of Graphviz: \(String(cString: strerror(errno)))")
             }
             if Self.now() >= deadline {
-                kill(-pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                cleanup.deferringCleanup {
+                    kill(-pid, SIGKILL)
+                    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                    cleanup.unregister(registration)
+                }
                 return .timedOut
             }
             var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
@@ -152,30 +169,34 @@ struct GraphvizRenderer {
     }
 }
 
-/// A private folder under `$TMPDIR` (or /tmp), removed with its files by ``remove()``.
+/// A private folder under `$TMPDIR` (or /tmp), removed with its files by ``remove()``, or by
+/// `InterruptCleanup` when a signal ends the process first.
 struct TemporaryFolder {
     let path: String
+    private let registration: InterruptCleanup.Registration
 
     init() throws(OutputError) {
         let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((base + "/kgexport-graphviz-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
-        guard created != nil else {
+        let cleanup = InterruptCleanup.shared
+        let made = cleanup.deferringCleanup { () -> (String, InterruptCleanup.Registration)? in
+            let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+            guard created != nil else { return nil }
+            let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return (path, cleanup.register(temporaryFolder: path))
+        }
+        guard let (path, registration) = made else {
             throw OutputError(path: base, reason: "cannot create a temporary folder: \(String(cString: strerror(errno)))")
         }
-        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.path = path
+        self.registration = registration
     }
 
     /// Removes the folder's files and the folder (it holds no sub-folders).
     func remove() {
-        guard let directory = opendir(path) else { return }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
+        InterruptCleanup.shared.deferringCleanup {
+            InterruptCleanup.removeFolder(path)
+            InterruptCleanup.shared.unregister(registration)
         }
-        closedir(directory)
-        rmdir(path)
     }
 }

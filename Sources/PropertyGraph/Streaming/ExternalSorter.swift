@@ -9,8 +9,8 @@ import KnowledgeGraph
 /// buffer of `memoryLimit` bytes, each full buffer is sorted and written to a temporary file
 /// (a "run"), and ``forEachSorted(_:)`` merges the runs, as often as needed.
 ///
-/// Temporary files are created in `folder` and unlinked at once, so they vanish with the
-/// process whatever happens. Memory: the buffer (and an index per record), plus 32 KiB per run
+/// Temporary files are created in `folder` and unlinked at once (with `InterruptCleanup`'s
+/// cleanup held off in between), so they vanish with the process whatever ends it. Memory: the buffer (and an index per record), plus 32 KiB per run
 /// while merging (runs are merged in rounds of at most ``maximumFanIn``).
 final class ExternalSorter {
     private let folder: String
@@ -152,15 +152,17 @@ final class RunFile {
     init(folder: String) throws(OutputError) {
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
             + Array(".kgexport-sort-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        // Created and unlinked with a signal's cleanup held off, so that no name is ever left.
+        let descriptor = InterruptCleanup.shared.deferringCleanup {
+            template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let base = buffer.baseAddress else { return -1 }
+                let descriptor = mkstemp(base)
+                if descriptor >= 0 { unlink(base) }
+                return descriptor
+            }
         }
         guard descriptor >= 0 else {
             throw OutputError(path: folder, reason: "cannot create a temporary file for sorting: \(String(cString: strerror(errno)))")
-        }
-        template.withUnsafeBufferPointer { buffer in
-            if let base = buffer.baseAddress { _ = unlink(base) }
         }
         self.descriptor = descriptor
         buffer.reserveCapacity(1 << 16)
