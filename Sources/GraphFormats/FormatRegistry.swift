@@ -44,13 +44,17 @@ public enum FormatRegistry {
         return best?.format
     }
 
-    /// One line per format for help texts: names, display name, extensions, and direction.
+    /// One line per format for help texts: names, display name, extensions, and direction, in
+    /// columns as wide as their widest entry.
     public static var helpTable: String {
-        formats.map { format in
-            let names = ([format.name] + format.aliases).joined(separator: "|")
-            let extensions = format.fileExtensions.map { "." + $0 }.joined(separator: " ")
-            let direction = format.isReadable ? "read and write" : "write only"
-            return "  \(names.padded(to: 22)) \(format.displayName.padded(to: 10)) \(extensions.padded(to: 16)) \(direction)"
+        let rows = formats.map { format in
+            [([format.name] + format.aliases).joined(separator: "|"), format.displayName,
+             format.fileExtensions.map { "." + $0 }.joined(separator: " "),
+             format.isReadable ? "read and write" : "write only"]
+        }
+        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            "  " + (0..<3).map { row[$0].padded(to: widths[$0] + 2) }.joined() + row[3]
         }.joined(separator: "\n")
     }
 
